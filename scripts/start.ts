@@ -5,6 +5,7 @@
  * Ctrl-C (or SIGTERM) stops the children first, then Postgres, and leaves nothing running.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import {
@@ -65,6 +66,7 @@ const stopAll = async (exitCode: number) => {
     log("stopping Postgres");
     await postgres.stop().catch((error) => log(`Postgres stop failed: ${(error as Error).message}`));
   }
+  if (process.env.HERALD_EPHEMERAL_DATA === "1") await rm(config.dataDir, { recursive: true, force: true });
   log("stopped");
   process.exit(exitCode);
 };
@@ -144,6 +146,8 @@ const main = async () => {
     postgres = await startEmbeddedPostgres({
       dataDir: pgDir,
       port: config.pgPort,
+      // Throwaway data (e2e runs): skip fsync, the folder is deleted on stop anyway.
+      ephemeral: process.env.HERALD_EPHEMERAL_DATA === "1",
       beforeStop: stopChildrenOnce,
       onLog: (line) => {
         // Postgres logs every failed statement (expected ones too) and its start-up chatter;
