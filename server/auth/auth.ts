@@ -45,6 +45,8 @@ const createAuth = () =>
     },
     trustedOrigins: [env().APP_URL],
     telemetry: { enabled: false },
+    // better-auth logs to the console itself; honour LOG_LEVEL=silent (tests) like the rest of Herald.
+    logger: { disabled: env().LOG_LEVEL === "silent" },
   });
 
 export type Auth = ReturnType<typeof createAuth>;

@@ -139,7 +139,7 @@ export const workspaceProcedure = publicProcedure.use(async ({ ctx, meta, type, 
   if (!hasRole(membership.role, requiredRole)) {
     throw new TRPCError({
       code: "FORBIDDEN",
-      message: `This needs the ${requiredRole} role or higher; you are ${membership.role === "admin" ? "an" : "a"} ${membership.role}`,
+      message: `This needs the ${requiredRole} role or higher; you are ${/^[aeiou]/.test(membership.role) ? "an" : "a"} ${membership.role}`,
     });
   }
   const actor: WorkspaceActor = { kind: "user", userId: principal.userId, email: principal.email, name: principal.name };
