@@ -1,0 +1,380 @@
+import { randomUUID } from "node:crypto";
+import { TRPCError } from "@trpc/server";
+import { inArray, sql } from "drizzle-orm";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { users, workspaceInvitations } from "@/drizzle/schema";
+import { db } from "@/server/db/client";
+import { API_SCOPES } from "@/server/domain/api-keys/scopes";
+import { createWorkspace } from "@/server/domain/workspaces/create-workspace";
+import { catchTestMail } from "@/server/testing/mail-fixtures";
+import {
+  addTestMember,
+  callerFor,
+  callerFromHeaders,
+  createTestApiKey,
+  createTestUser,
+  type TestUser,
+} from "@/server/testing/fixtures";
+import { createCaller, appRouter } from "./root";
+
+/**
+ * The guard every later issue inherits: it walks every procedure in appRouter, so a new router is
+ * checked the moment it is mounted. Anything not named here is treated as workspace-scoped and must
+ * refuse outsiders, refuse viewers' writes, and never touch or reveal another workspace's rows.
+ */
+const USER_LEVEL: Record<string, string> = {
+  "me.get": "the signed-in person and their own memberships",
+  "workspaces.list": "the switcher: only the caller's own memberships",
+  "workspaces.create": "makes a new workspace that the caller owns",
+  "workspaces.leave": "removes the caller's own membership, looked up by (workspace, caller)",
+  "invitations.preview": "opened from an emailed link before the person is a member; the token is the credential",
+  "invitations.accept": "the same link; accepting is what makes the person a member",
+};
+
+/**
+ * Inputs for procedures whose input the generic filler below cannot build (keys it does not know).
+ * The "(c)" tests fail, naming the procedure, until one is added here; ids should come from A.
+ */
+const EXTRA_INPUTS: Record<string, (a: WorkspaceA) => unknown[]> = {};
+
+type AnyProcedure = { _def: { type: "query" | "mutation" | "subscription"; inputs: unknown[] } };
+const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
+const ALL_PATHS = Object.keys(procedures).sort();
+const WORKSPACE_SCOPED = ALL_PATHS.filter((path) => !(path in USER_LEVEL));
+const WORKSPACE_MUTATIONS = WORKSPACE_SCOPED.filter((path) => procedures[path]!._def.type === "mutation");
+// it.each over an empty list would pass silently; an empty router must fail the run instead.
+if (ALL_PATHS.length === 0 || WORKSPACE_SCOPED.length === 0 || WORKSPACE_MUTATIONS.length === 0) {
+  throw new Error(`tenant isolation guard found no procedures to check (read ${ALL_PATHS.length} from appRouter._def.procedures)`);
+}
+
+type WorkspaceA = {
+  id: string;
+  name: string;
+  slug: string;
+  owner: TestUser;
+  viewer: TestUser;
+  memberIds: string[];
+  invitationId: string;
+  invitationEmail: string;
+  invitationTokenHash: string;
+  apiKeyId: string;
+  apiKeyPrefix: string;
+  messageIds: string[];
+  messageSubjects: string[];
+};
+
+let a: WorkspaceA;
+let b: { id: string; owner: TestUser; apiKeySecret: string };
+let outsider: TestUser;
+let snapshotBefore: unknown;
+
+// ---------------------------------------------------------------------------------------------
+// Calling any procedure by path, and what came back
+// ---------------------------------------------------------------------------------------------
+
+type Caller = ReturnType<typeof createCaller>;
+type Outcome =
+  | { ok: true; value: unknown }
+  | { ok: false; code: TRPCError["code"]; message: string; inputRejected: boolean };
+
+const attempt = async (caller: Caller, path: string, input?: unknown): Promise<Outcome> => {
+  if (procedures[path]!._def.type === "subscription") {
+    throw new Error(`${path} is a subscription; teach the tenant isolation guard how to call it`);
+  }
+  const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+  try {
+    return { ok: true, value: await (procedure as (input?: unknown) => Promise<unknown>)(input) };
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    return { ok: false, code: error.code, message: error.message, inputRejected: error.cause instanceof ZodError };
+  }
+};
+
+/** The keys a procedure's input object declares (zod objects, possibly optional/nullable). */
+const inputKeys = (path: string): string[] => {
+  const keys: string[] = [];
+  for (const parser of procedures[path]!._def.inputs) {
+    let schema = parser as { shape?: Record<string, unknown>; unwrap?: () => unknown };
+    while (!schema.shape && typeof schema.unwrap === "function") schema = schema.unwrap() as typeof schema;
+    if (schema.shape) keys.push(...Object.keys(schema.shape));
+  }
+  return keys;
+};
+
+const isIdKey = (key: string) => key === "id" || /Id$/.test(key);
+const isIdListKey = (key: string) => key === "ids" || /Ids$/.test(key);
+
+/**
+ * Inputs stuffed with A's real ids: one object with every known field pointing at A's rows, and for
+ * each of A's ids a variant with every id-like field (including ones this file has never heard of,
+ * read from the procedure's schema) set to it. Both the full object (extra keys are stripped by zod)
+ * and one trimmed to the declared keys (for strict schemas) are tried.
+ */
+const stuffedInputs = (path: string): unknown[] => {
+  const declared = inputKeys(path);
+  const base: Record<string, unknown> = {
+    id: a.id,
+    workspaceId: a.id,
+    memberId: a.memberIds[0],
+    userId: a.owner.id,
+    invitationId: a.invitationId,
+    apiKeyId: a.apiKeyId,
+    messageId: a.messageIds[0],
+    name: "Renamed by an intruder",
+    email: `intruder-${randomUUID()}@example.test`,
+    role: "viewer",
+    scopes: [...API_SCOPES],
+    token: "not-an-invitation-token-at-all",
+    limit: 200,
+  };
+  const allIds = [a.id, ...a.memberIds, a.owner.id, a.viewer.id, a.invitationId, a.apiKeyId, ...a.messageIds];
+  const objects = [base, { ...base, role: "owner" }];
+  for (const id of allIds) {
+    const variant: Record<string, unknown> = { ...base };
+    for (const key of new Set([...Object.keys(base), ...declared])) {
+      if (isIdKey(key)) variant[key] = id;
+      if (isIdListKey(key)) variant[key] = [id];
+    }
+    objects.push(variant);
+  }
+  const trimmed = declared.length
+    ? objects.map((object) => Object.fromEntries(declared.filter((key) => key in object).map((key) => [key, object[key]])))
+    : [];
+  return [undefined, ...objects, ...trimmed, ...(EXTRA_INPUTS[path]?.(a) ?? [])];
+};
+
+/** Every string that would show A's data leaking: ids, names, addresses, subjects, the key prefix. */
+const secretsOfA = () => [
+  a.id,
+  a.name,
+  a.slug,
+  a.owner.id,
+  a.owner.email,
+  a.owner.name,
+  a.viewer.id,
+  a.viewer.email,
+  a.viewer.name,
+  ...a.memberIds,
+  a.invitationId,
+  a.invitationEmail,
+  a.invitationTokenHash,
+  a.apiKeyId,
+  a.apiKeyPrefix,
+  ...a.messageIds,
+  ...a.messageSubjects,
+];
+
+const expectNoSecretsOfA = (what: string, value: unknown) => {
+  const text = JSON.stringify(value) ?? "";
+  for (const secret of secretsOfA()) expect(text.includes(secret), `${what} revealed "${secret}": ${text.slice(0, 300)}`).toBe(false);
+};
+
+/** A's rows in every table that has a workspace_id column (found at run time), its workspace row and its people. */
+const snapshotA = async () => {
+  const tables = await db.execute<{ table_name: string }>(sql`
+    select table_name from information_schema.columns
+    where table_schema = 'public' and column_name = 'workspace_id' order by table_name`);
+  const snapshot: Record<string, string[]> = {};
+  for (const { table_name } of tables) {
+    const rows = await db.execute<{ row: unknown }>(
+      sql`select to_jsonb(t) as row from ${sql.identifier(table_name)} t where t.workspace_id = ${a.id}`,
+    );
+    snapshot[table_name] = rows.map((r) => JSON.stringify(r.row)).sort();
+  }
+  const own = await db.execute<{ row: unknown }>(sql`select to_jsonb(w) as row from workspaces w where w.id = ${a.id}`);
+  snapshot.workspaces = own.map((r) => JSON.stringify(r.row));
+  snapshot.users = (
+    await db.select().from(users).where(inArray(users.id, [a.owner.id, a.viewer.id]))
+  ).map((row) => JSON.stringify(row)).sort();
+  return snapshot;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Two workspaces with real data in each
+// ---------------------------------------------------------------------------------------------
+
+beforeAll(async () => {
+  const tag = randomUUID().slice(0, 8);
+  const aOwner = await createTestUser(`Alpha Owner ${tag}`);
+  const aWorkspace = await createWorkspace({ userId: aOwner.id, name: `Alpha Secret ${tag}` });
+  const { user: aViewer, member: viewerMember } = await addTestMember(aWorkspace.id, "viewer");
+  await db.update(users).set({ name: `Alpha Viewer ${tag}` }).where(inArray(users.id, [aViewer.id]));
+  aViewer.name = `Alpha Viewer ${tag}`;
+  const { member: adminMember } = await addTestMember(aWorkspace.id, "admin");
+  const [ownerMember] = (await callerFor(aOwner, aWorkspace.id).members.list()).filter((m) => m.userId === aOwner.id);
+  const invitationEmail = `alpha-invitee-${tag}@example.test`;
+  const { invitation } = await callerFor(aOwner, aWorkspace.id).invitations.create({ email: invitationEmail, role: "admin" });
+  const [invitationRow] = await db.select().from(workspaceInvitations).where(inArray(workspaceInvitations.id, [invitation.id]));
+  const { apiKey } = await createTestApiKey(aWorkspace.id, aOwner.id, [...API_SCOPES]);
+  const workspaceMail = await catchTestMail({ to: "customer@example.test", subject: `Alpha campaign ${tag}`, workspaceId: aWorkspace.id });
+  const systemMail = await catchTestMail({ to: aOwner.email, subject: `Alpha password reset ${tag}` });
+
+  a = {
+    id: aWorkspace.id,
+    name: aWorkspace.name,
+    slug: aWorkspace.slug,
+    owner: aOwner,
+    viewer: aViewer,
+    memberIds: [ownerMember!.id, viewerMember.id, adminMember.id],
+    invitationId: invitation.id,
+    invitationEmail,
+    invitationTokenHash: invitationRow!.tokenHash,
+    apiKeyId: apiKey.id,
+    apiKeyPrefix: apiKey.prefix,
+    messageIds: [workspaceMail.id, systemMail.id],
+    messageSubjects: [`Alpha campaign ${tag}`, `Alpha password reset ${tag}`],
+  };
+
+  const bOwner = await createTestUser(`Bravo Owner ${tag}`);
+  const bWorkspace = await createWorkspace({ userId: bOwner.id, name: `Bravo ${tag}` });
+  await addTestMember(bWorkspace.id, "editor");
+  const { secret } = await createTestApiKey(bWorkspace.id, bOwner.id, [...API_SCOPES]);
+  await catchTestMail({ to: "someone@example.test", subject: `Bravo mail ${tag}`, workspaceId: bWorkspace.id });
+  b = { id: bWorkspace.id, owner: bOwner, apiKeySecret: secret };
+  outsider = await createTestUser(`Outsider ${tag}`);
+});
+
+// Whatever a test did, A's rows must be exactly as they were (compared per test, so only the
+// procedure that changed them fails).
+beforeEach(async () => {
+  snapshotBefore = await snapshotA();
+});
+afterEach(async () => {
+  expect(await snapshotA(), "A's rows changed").toEqual(snapshotBefore);
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe("the procedure list", () => {
+  it("is read from appRouter, and the allowlist names only real user-level procedures", () => {
+    expect(ALL_PATHS.length).toBeGreaterThanOrEqual(19);
+    expect(ALL_PATHS).toContain("workspaces.current");
+    for (const path of Object.keys(USER_LEVEL)) expect(ALL_PATHS, `allowlisted ${path} does not exist`).toContain(path);
+    expect(WORKSPACE_SCOPED).toEqual(expect.arrayContaining(["members.list", "apiKeys.revoke", "outbox.get"]));
+  });
+
+  it.each(Object.keys(USER_LEVEL))("user-level %s refuses API keys (it acts for a person)", async (path) => {
+    const caller = await callerFromHeaders({ authorization: `Bearer ${b.apiKeySecret}` });
+    for (const input of stuffedInputs(path)) {
+      expect(await attempt(caller, path, input)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    }
+  });
+
+  it.each(WORKSPACE_SCOPED)("%s really is workspace-scoped: a person must choose a workspace", async (path) => {
+    expect(await attempt(callerFor(b.owner, null), path, stuffedInputs(path)[1])).toMatchObject({
+      ok: false,
+      code: "BAD_REQUEST",
+      message: "Choose a workspace first (x-herald-workspace header)",
+    });
+  });
+});
+
+describe("no credentials", () => {
+  it.each(ALL_PATHS)("%s answers UNAUTHORIZED and nothing else", async (path) => {
+    const contexts = [
+      { principal: null, requestedWorkspaceId: null },
+      { principal: null, requestedWorkspaceId: a.id },
+      { principal: null, requestedWorkspaceId: a.id, invalidApiKey: true },
+    ];
+    for (const context of contexts) {
+      for (const input of stuffedInputs(path)) {
+        expect(await attempt(createCaller(context), path, input)).toMatchObject({ ok: false, code: "UNAUTHORIZED" });
+      }
+    }
+  });
+});
+
+describe("(a) members of another workspace, targeting A", () => {
+  it.each(WORKSPACE_SCOPED)("%s is FORBIDDEN, whatever the input", async (path) => {
+    const intruders: Array<[string, Caller]> = [
+      ["B's owner", callerFor(b.owner, a.id)],
+      ["a user in no workspace", callerFor(outsider, a.id)],
+      ["B's all-scope API key", await callerFromHeaders({ authorization: `Bearer ${b.apiKeySecret}`, "x-herald-workspace": a.id })],
+    ];
+    const inputs = [...stuffedInputs(path), "garbage", 42, { workspaceId: b.id }];
+    for (const [who, caller] of intruders) {
+      for (const input of inputs) {
+        const outcome = await attempt(caller, path, input);
+        expect(outcome, `${who} calling ${path}(${JSON.stringify(input)})`).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      }
+    }
+    // The same answer for a workspace that does not exist or an id that is not one, so ids cannot be probed.
+    for (const requested of [randomUUID(), "not-a-uuid", a.slug]) {
+      expect(await attempt(callerFor(b.owner, requested), path, stuffedInputs(path)[1])).toMatchObject({
+        ok: false,
+        code: "FORBIDDEN",
+        message: "You are not a member of this workspace",
+      });
+    }
+  });
+});
+
+describe("(b) a viewer of A", () => {
+  it.each(WORKSPACE_MUTATIONS)("cannot call mutation %s", async (path) => {
+    const caller = callerFor(a.viewer, a.id);
+    for (const input of stuffedInputs(path)) {
+      expect(await attempt(caller, path, input), `${path}(${JSON.stringify(input)})`).toMatchObject({
+        ok: false,
+        code: "FORBIDDEN",
+      });
+    }
+  });
+});
+
+describe("(c) A's ids sent to procedures inside B", () => {
+  it.each(ALL_PATHS)("%s neither changes nor reveals anything of A", async (path) => {
+    const principals: Array<[string, Caller]> = [
+      ["B's owner", callerFor(b.owner, b.id)],
+      ["B's all-scope API key", await callerFromHeaders({ authorization: `Bearer ${b.apiKeySecret}` })],
+    ];
+    let reachedResolver = false;
+    for (const [who, caller] of principals) {
+      for (const input of stuffedInputs(path)) {
+        const outcome = await attempt(caller, path, input);
+        const what = `${who} calling ${path}(${JSON.stringify(input)})`;
+        expectNoSecretsOfA(what, outcome);
+        if (!outcome.ok) expect(outcome.code, `${what}: ${outcome.message}`).not.toBe("INTERNAL_SERVER_ERROR");
+        if (who === "B's owner" && (outcome.ok || !outcome.inputRejected)) reachedResolver = true;
+      }
+    }
+    // Otherwise every call above bounced off input validation and proved nothing.
+    expect(reachedResolver, `no stuffed input got past ${path}'s input schema; add one to EXTRA_INPUTS`).toBe(true);
+  });
+});
+
+describe("(d) user-level procedures with A's ids", () => {
+  it("leaving A as a non-member is NOT_FOUND", async () => {
+    for (const person of [b.owner, outsider]) {
+      expect(await attempt(callerFor(person, b.id), "workspaces.leave", { workspaceId: a.id })).toMatchObject({
+        ok: false,
+        code: "NOT_FOUND",
+        message: "You are not a member of this workspace",
+      });
+    }
+  });
+
+  it("an invitation cannot be previewed or accepted by its id, its stored hash, or without a token", async () => {
+    const caller = callerFor(outsider);
+    for (const token of [a.invitationId, a.invitationTokenHash]) {
+      for (const path of ["invitations.preview", "invitations.accept"]) {
+        expect(await attempt(caller, path, { token })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+      }
+    }
+    for (const input of [undefined, {}, { token: "" }]) {
+      expect(await attempt(caller, "invitations.accept", input)).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    }
+    expect(await caller.workspaces.list()).toEqual([]);
+  });
+
+  it("me.get and workspaces.list show only the caller's own workspaces", async () => {
+    // (B's owner also owns the workspaces "(c)" created through workspaces.create.)
+    const me = await callerFor(b.owner, a.id).me.get();
+    expect(me.workspaces.map((w) => w.id)).toContain(b.id);
+    expect(me.workspaces.every((w) => w.role === "owner")).toBe(true);
+    expectNoSecretsOfA("me.get", me);
+    const list = await callerFor(b.owner, a.id).workspaces.list();
+    expect(list.map((w) => w.id)).toContain(b.id);
+    expectNoSecretsOfA("workspaces.list", list);
+  });
+});
