@@ -4,6 +4,6 @@ import { inject } from "vitest";
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.BETTER_AUTH_SECRET = "test-secret-test-secret-test-secret-0123456789";
 process.env.APP_URL = "http://localhost:3999";
-process.env.NODE_ENV = "test";
+(process.env as Record<string, string>).NODE_ENV = "test";
 process.env.LOG_LEVEL = "silent";
 process.env.HERALD_DISABLE_RATE_LIMIT ??= "1";
