@@ -2,3 +2,4 @@ export * from "./auth";
 export * from "./workspaces";
 export * from "./api-keys";
 export * from "./outbox";
+export * from "./audience";
