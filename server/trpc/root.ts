@@ -5,6 +5,14 @@ import { meRouter } from "./routers/me";
 import { membersRouter } from "./routers/members";
 import { outboxRouter } from "./routers/outbox";
 import { workspacesRouter } from "./routers/workspaces";
+import { contactsRouter } from "./routers/contacts";
+import { attributesRouter } from "./routers/attributes";
+import { listsRouter } from "./routers/lists";
+import { segmentsRouter } from "./routers/segments";
+import { importsRouter } from "./routers/imports";
+import { eventsRouter } from "./routers/events";
+import { suppressionsRouter } from "./routers/suppressions";
+import { dncRouter } from "./routers/dnc";
 
 export const appRouter = router({
   me: meRouter,
@@ -13,6 +21,14 @@ export const appRouter = router({
   invitations: invitationsRouter,
   apiKeys: apiKeysRouter,
   outbox: outboxRouter,
+  contacts: contactsRouter,
+  attributes: attributesRouter,
+  lists: listsRouter,
+  segments: segmentsRouter,
+  imports: importsRouter,
+  events: eventsRouter,
+  suppressions: suppressionsRouter,
+  dnc: dncRouter,
 });
 
 export type AppRouter = typeof appRouter;
