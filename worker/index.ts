@@ -3,6 +3,7 @@ import { env } from "@/server/env";
 import { logger } from "@/server/logger";
 import { counter, serveMetrics } from "@/server/metrics";
 import { startProcess } from "@/server/process/lifecycle";
+import { parsedCronItems } from "./cron";
 import { taskList } from "./task-list";
 
 /** graphile-worker's log lines, as structured pino lines like everything else. */
@@ -27,8 +28,8 @@ const main = async () => {
     // Our own handler stops the runner gracefully (in-flight jobs finish) before the pool closes.
     noHandleSignals: true,
     pollInterval: 1000,
-    // Scheduled tasks (e.g. Do-Not-Call refreshes) are registered in code by later issues, not a crontab file.
-    crontab: "",
+    // Scheduled tasks are registered in code (worker/cron.ts), not a crontab file.
+    parsedCronItems: parsedCronItems(),
   });
   runner.events.on("job:success", ({ job }) => jobs.inc({ task: job.task_identifier, outcome: "success" }));
   runner.events.on("job:failed", ({ job }) => jobs.inc({ task: job.task_identifier, outcome: "failed" }));

@@ -38,6 +38,10 @@ const USER_LEVEL: Record<string, string> = {
  */
 const EXTRA_INPUTS: Record<string, (a: WorkspaceA) => unknown[]> = {
   // One entry per procedure whose input the stuffing below cannot satisfy (nested documents, batches).
+  "events.track": (a) => [
+    { events: [a.id, ...a.memberIds, a.owner.id, a.apiKeyId, ...a.messageIds].map((id) => ({ contact: { id }, event: "intrusion" })) },
+    { events: [{ contact: { email: a.owner.email }, event: "intrusion" }, { contact: { email: a.viewer.email }, event: "intrusion", createContact: true }] },
+  ],
 };
 
 type AnyProcedure = { _def: { type: "query" | "mutation" | "subscription"; inputs: unknown[] } };

@@ -1,0 +1,19 @@
+import { parseCronItems, type CronItem } from "graphile-worker";
+
+/**
+ * Recurring jobs, registered in code (not a crontab file) so they ship and are reviewed with the tasks.
+ * graphile-worker's cron runs in every worker process but queues each tick once (it records ticks in
+ * its known_crontabs table), so a fleet of workers does not multiply them. `match` uses crontab syntax
+ * in UTC; `identifier` must stay stable, it is how backfill and de-duplication recognise an item.
+ */
+export const cronItems: CronItem[] = [
+  {
+    task: "events/ensure-partitions",
+    match: "17 3 * * *",
+    identifier: "events/ensure-partitions",
+    // A worker that was down at 03:17 still runs it when it comes back the same day.
+    options: { backfillPeriod: 24 * 60 * 60 * 1000, maxAttempts: 5 },
+  },
+];
+
+export const parsedCronItems = () => parseCronItems(cronItems);
