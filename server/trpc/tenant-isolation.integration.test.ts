@@ -38,6 +38,10 @@ const USER_LEVEL: Record<string, string> = {
  */
 const EXTRA_INPUTS: Record<string, (a: WorkspaceA) => unknown[]> = {
   // One entry per procedure whose input the stuffing below cannot satisfy (nested documents, batches).
+  "contacts.changeConsent": (a) => [a.id, ...a.memberIds].map((contactId) => ({ contactId, channel: "email", status: "unsubscribed" })),
+  "attributes.create": () => [{ key: "intruder_attribute", label: "Renamed by an intruder", type: "text" }],
+  "attributes.update": (a) => [a.id, ...a.memberIds].map((attributeId) => ({ attributeId, label: "Renamed by an intruder" })),
+  "lists.setMemberStatus": (a) => [a.id, ...a.memberIds].map((listId) => ({ listId, contactId: a.id, status: "unsubscribed" })),
   "events.track": (a) => [
     { events: [a.id, ...a.memberIds, a.owner.id, a.apiKeyId, ...a.messageIds].map((id) => ({ contact: { id }, event: "intrusion" })) },
     { events: [{ contact: { email: a.owner.email }, event: "intrusion" }, { contact: { email: a.viewer.email }, event: "intrusion", createContact: true }] },
