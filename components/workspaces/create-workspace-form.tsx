@@ -9,6 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { formErrors } from "@/lib/trpc-errors";
 import { openWorkspace } from "@/lib/workspace-cookie";
+import { Form } from "@/components/ui/form";
 
 /** Creates a workspace (the creator becomes its owner) and opens it. Used by onboarding and the switcher. */
 export function CreateWorkspaceForm({ secondaryAction }: { secondaryAction?: ReactNode }) {
@@ -38,7 +39,7 @@ export function CreateWorkspaceForm({ secondaryAction }: { secondaryAction?: Rea
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <Form onSubmit={onSubmit} noValidate className="space-y-5">
       {errors?.form && <Alert tone="error">{errors.form}</Alert>}
       <Field
         label="Workspace name"
@@ -53,6 +54,6 @@ export function CreateWorkspaceForm({ secondaryAction }: { secondaryAction?: Rea
           Create workspace
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

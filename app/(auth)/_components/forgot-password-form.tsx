@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { authClient } from "@/lib/auth-client";
 import { checkEmail, describeAuthError, NETWORK_ERROR, type AuthFormError } from "@/lib/auth-errors";
+import { Form } from "@/components/ui/form";
 
 export function ForgotPasswordForm({ mailCatcherUrl }: { mailCatcherUrl: string | null }) {
   const [errors, setErrors] = useState<AuthFormError>({ fields: {} });
@@ -59,7 +60,7 @@ export function ForgotPasswordForm({ mailCatcherUrl }: { mailCatcherUrl: string 
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <Form onSubmit={onSubmit} noValidate className="space-y-5">
       {errors.form && <Alert tone="error">{errors.form}</Alert>}
       <Field label="Email" error={errors.fields.email}>
         {(control) => <Input {...control} name="email" type="email" autoComplete="email" autoFocus />}
@@ -73,6 +74,6 @@ export function ForgotPasswordForm({ mailCatcherUrl }: { mailCatcherUrl: string 
           Back to sign in
         </Link>
       </p>
-    </form>
+    </Form>
   );
 }

@@ -15,6 +15,7 @@ import {
   PASSWORD_MIN_LENGTH,
   type AuthFormError,
 } from "@/lib/auth-errors";
+import { Form } from "@/components/ui/form";
 
 type ResetErrors = { form?: string; fields: { password?: string; confirm?: string } };
 
@@ -56,7 +57,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <Form onSubmit={onSubmit} noValidate className="space-y-5">
       {errors.form && (
         <Alert tone="error">
           {errors.form}
@@ -81,6 +82,6 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <Button type="submit" pending={pending} className="w-full">
         Set new password
       </Button>
-    </form>
+    </Form>
   );
 }

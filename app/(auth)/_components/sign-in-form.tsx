@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { authClient } from "@/lib/auth-client";
 import { checkEmail, describeAuthError, NETWORK_ERROR, type AuthFormError } from "@/lib/auth-errors";
 import { safeNextPath } from "@/lib/safe-next";
+import { Form } from "@/components/ui/form";
 
 export function SignInForm({ next }: { next?: string }) {
   const [errors, setErrors] = useState<AuthFormError>({ fields: {} });
@@ -42,7 +43,7 @@ export function SignInForm({ next }: { next?: string }) {
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <Form onSubmit={onSubmit} noValidate className="space-y-5">
       {errors.form && <Alert tone="error">{errors.form}</Alert>}
       <Field label="Email" error={errors.fields.email}>
         {(control) => <Input {...control} name="email" type="email" autoComplete="email" autoFocus />}
@@ -61,6 +62,6 @@ export function SignInForm({ next }: { next?: string }) {
       <Button type="submit" pending={pending} className="w-full">
         Sign in
       </Button>
-    </form>
+    </Form>
   );
 }

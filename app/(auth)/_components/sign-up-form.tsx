@@ -17,6 +17,7 @@ import {
   type AuthFormError,
 } from "@/lib/auth-errors";
 import { safeNextPath, withNext } from "@/lib/safe-next";
+import { Form } from "@/components/ui/form";
 
 export function SignUpForm({ next }: { next?: string }) {
   const [errors, setErrors] = useState<AuthFormError>({ fields: {} });
@@ -56,7 +57,7 @@ export function SignUpForm({ next }: { next?: string }) {
 
   const emailTaken = errors.fields.email === "An account with this email already exists";
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <Form onSubmit={onSubmit} noValidate className="space-y-5">
       {errors.form && <Alert tone="error">{errors.form}</Alert>}
       <Field label="Name" error={errors.fields.name}>
         {(control) => <Input {...control} name="name" autoComplete="name" autoFocus maxLength={120} />}
@@ -84,6 +85,6 @@ export function SignUpForm({ next }: { next?: string }) {
       <Button type="submit" pending={pending} className="w-full">
         Create account
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -13,6 +13,7 @@ import { Input } from "@/components/ui/input";
 import { errorMessage, formErrors } from "@/lib/trpc-errors";
 import { clearWorkspaceCookie } from "@/lib/workspace-cookie";
 import type { Role } from "@/server/domain/workspaces/roles";
+import { Form } from "@/components/ui/form";
 
 type Workspace = { id: string; name: string; slug: string; role: Role };
 
@@ -58,7 +59,7 @@ export function GeneralSettings({
   return (
     <div className="space-y-8">
       <Card>
-        <form onSubmit={onRename} noValidate>
+        <Form onSubmit={onRename} noValidate>
           <CardHeader>
             <CardTitle>Workspace</CardTitle>
             <CardDescription>
@@ -94,7 +95,7 @@ export function GeneralSettings({
               </Button>
             </CardFooter>
           )}
-        </form>
+        </Form>
       </Card>
 
       <Card className="border-red-200">

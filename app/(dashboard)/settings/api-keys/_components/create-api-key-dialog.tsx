@@ -13,6 +13,7 @@ import { Input } from "@/components/ui/input";
 import { formErrors } from "@/lib/trpc-errors";
 import type { ApiScope } from "@/server/domain/api-keys/scopes";
 import type { ScopeOption } from "./api-keys-settings";
+import { Form } from "@/components/ui/form";
 
 type Created = { name: string; secret: string };
 
@@ -124,7 +125,7 @@ export function CreateApiKeyDialog({
       title="Create an API key"
       description="The key can do only what its scopes allow, and never manage members or other keys."
     >
-      <form onSubmit={onSubmit} noValidate className="space-y-5">
+      <Form onSubmit={onSubmit} noValidate className="space-y-5">
         {serverErrors?.form && <Alert tone="error">{serverErrors.form}</Alert>}
         <Field label="Key name" hint="Name it after the app or service that will use it." error={nameError}>
           {(control) => <Input {...control} name="name" placeholder="Website sign-up form" maxLength={80} autoFocus />}
@@ -146,7 +147,7 @@ export function CreateApiKeyDialog({
             Create key
           </Button>
         </DialogActions>
-      </form>
+      </Form>
     </Dialog>
   );
 }

@@ -14,6 +14,7 @@ import { checkEmail } from "@/lib/auth-errors";
 import { formErrors } from "@/lib/trpc-errors";
 import type { Role } from "@/server/domain/workspaces/roles";
 import type { RoleRules } from "./members-settings";
+import { Form } from "@/components/ui/form";
 
 const roleLabel = (role: Role) => role.charAt(0).toUpperCase() + role.slice(1);
 
@@ -56,7 +57,7 @@ export function InviteMemberCard({ actorRole, assignableRoles, roleDescriptions 
         </CardDescription>
       </CardHeader>
       <CardContent className="space-y-5">
-        <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-[minmax(0,1fr)_12rem_auto] md:items-start">
+        <Form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-[minmax(0,1fr)_12rem_auto] md:items-start">
           <Field label="Email address" error={emailError ?? errors?.fields.email}>
             {(control) => (
               <Input {...control} name="email" type="email" autoComplete="off" placeholder="colleague@example.com" />
@@ -76,7 +77,7 @@ export function InviteMemberCard({ actorRole, assignableRoles, roleDescriptions 
           <Button type="submit" pending={invite.isPending} className="md:mt-[1.625rem]">
             Send invitation
           </Button>
-        </form>
+        </Form>
 
         {errors?.form && <Alert tone="error">{errors.form}</Alert>}
 
