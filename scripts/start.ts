@@ -235,7 +235,8 @@ if (!relaunchInOwnProcessGroup()) {
   process.on("SIGTERM", () => void stopAll(0));
   main().catch(async (error) => {
     if (error instanceof StartupError) log(`cannot start: ${error.message}`);
-    else log(`start-up failed: ${(error as Error).stack ?? error}`);
+    // A child killed by our own shutdown (e.g. the build) is not a start-up failure worth a stack.
+    else if (!stopping) log(`start-up failed: ${(error as Error).stack ?? error}`);
     await stopAll(1);
   });
 }
