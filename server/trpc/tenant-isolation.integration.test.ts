@@ -46,6 +46,9 @@ const EXTRA_INPUTS: Record<string, (a: WorkspaceA) => unknown[]> = {
     { events: [a.id, ...a.memberIds, a.owner.id, a.apiKeyId, ...a.messageIds].map((id) => ({ contact: { id }, event: "intrusion" })) },
     { events: [{ contact: { email: a.owner.email }, event: "intrusion" }, { contact: { email: a.viewer.email }, event: "intrusion", createContact: true }] },
   ],
+  // Values echo back (as the row, or in a per-line error), so they must not be A's own strings.
+  "suppressions.create": () => [{ value: "intruder@example.test" }, { value: "@intruder.example", reason: "complaint" }],
+  "suppressions.import": () => [{ text: "intruder@example.test\n@intruder.example\nnot-an-entry" }],
 };
 
 type AnyProcedure = { _def: { type: "query" | "mutation" | "subscription"; inputs: unknown[] } };
