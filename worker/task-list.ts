@@ -1,9 +1,11 @@
 import type { TaskList } from "graphile-worker";
+import { importContacts } from "./tasks/contacts/import";
 import { ensurePartitions } from "./tasks/events/ensure-partitions";
 import { sendEmail } from "./tasks/system/send-email";
 
 /** Task identifier = path under worker/tasks (graphile-worker's convention). */
 export const taskList: TaskList = {
   "system/send-email": sendEmail,
+  "contacts/import": importContacts,
   "events/ensure-partitions": ensurePartitions,
 };

@@ -42,6 +42,8 @@ const EXTRA_INPUTS: Record<string, (a: WorkspaceA) => unknown[]> = {
   "attributes.create": () => [{ key: "intruder_attribute", label: "Renamed by an intruder", type: "text" }],
   "attributes.update": (a) => [a.id, ...a.memberIds].map((attributeId) => ({ attributeId, label: "Renamed by an intruder" })),
   "lists.setMemberStatus": (a) => [a.id, ...a.memberIds].map((listId) => ({ listId, contactId: a.id, status: "unsubscribed" })),
+  "imports.configure": (a) =>
+    [a.id, ...a.memberIds].map((importId) => ({ importId, columns: [{ kind: "field", field: "email" }], policy: "add_only", listId: a.id })),
   "events.track": (a) => [
     { events: [a.id, ...a.memberIds, a.owner.id, a.apiKeyId, ...a.messageIds].map((id) => ({ contact: { id }, event: "intrusion" })) },
     { events: [{ contact: { email: a.owner.email }, event: "intrusion" }, { contact: { email: a.viewer.email }, event: "intrusion", createContact: true }] },

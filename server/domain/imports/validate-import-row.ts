@@ -1,0 +1,176 @@
+import type { AttributeType } from "@/server/domain/attributes/attribute-rules";
+import { validateAttributes, type AttributeDefinitionShape } from "@/server/domain/attributes/validate-attributes";
+import { canonicalLocale, canonicalTimeZone, type ConsentStatus } from "@/server/domain/contacts/contact-fields";
+import { normalizeEmail } from "@/server/domain/contacts/normalize";
+import { normalizePhoneFast } from "./fast-normalize-phone";
+import type { ContactField, ImportMapping } from "./import-mapping";
+
+/** One good row, normalised, as it goes into the staging table. Empty cells are null. */
+export type StagedRow = {
+  email: string | null;
+  phone: string | null;
+  phoneCountry: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  timezone: string | null;
+  locale: string | null;
+  emailStatus: ConsentStatus | null;
+  smsStatus: ConsentStatus | null;
+  /** JSON text of the non-empty attribute cells, or null when there are none. */
+  attributes: string | null;
+};
+
+export type RowVerdict = { ok: true; row: StagedRow } | { ok: false; reason: string };
+
+const NAME_MAX = 100;
+
+// What people write in consent columns, beyond the statuses themselves.
+const CONSENT_WORDS: Record<string, ConsentStatus> = {
+  subscribed: "subscribed",
+  unsubscribed: "unsubscribed",
+  pending: "pending",
+  bounced: "bounced",
+  complained: "complained",
+  yes: "subscribed",
+  y: "subscribed",
+  true: "subscribed",
+  "1": "subscribed",
+  "opt-in": "subscribed",
+  "opted in": "subscribed",
+  optin: "subscribed",
+  subscribe: "subscribed",
+  no: "unsubscribed",
+  n: "unsubscribed",
+  false: "unsubscribed",
+  "0": "unsubscribed",
+  "opt-out": "unsubscribed",
+  "opted out": "unsubscribed",
+  optout: "unsubscribed",
+  unsubscribe: "unsubscribed",
+};
+
+const shown = (value: string) => JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+
+/** Memoises a normaliser over the few distinct values a column such as timezone or locale holds. */
+const memo = <T>(fn: (raw: string) => T, limit = 10_000) => {
+  const cache = new Map<string, T>();
+  return (raw: string) => {
+    let value = cache.get(raw);
+    if (value === undefined && !cache.has(raw)) {
+      value = fn(raw);
+      if (cache.size < limit) cache.set(raw, value);
+    }
+    return value as T;
+  };
+};
+
+/**
+ * A validator for one import: the column positions are resolved once, so checking a row is a few
+ * array reads, the two normalisers and the attribute coercion shared with the contact form and API.
+ * Reasons start with the rule that failed (what the rejection report groups by).
+ */
+export const createRowValidator = ({
+  columnCount,
+  mapping,
+  attributes,
+}: {
+  columnCount: number;
+  mapping: ImportMapping;
+  attributes: ReadonlyArray<AttributeDefinitionShape & { type: AttributeType }>;
+}) => {
+  const fieldColumn = (field: ContactField) => {
+    for (const [index, target] of mapping.columns) if (target.kind === "field" && target.field === field) return index;
+    return -1;
+  };
+  const columns = {
+    email: fieldColumn("email"),
+    phone: fieldColumn("phone"),
+    firstName: fieldColumn("first_name"),
+    lastName: fieldColumn("last_name"),
+    timezone: fieldColumn("timezone"),
+    locale: fieldColumn("locale"),
+    emailStatus: fieldColumn("email_status"),
+    smsStatus: fieldColumn("sms_status"),
+  };
+  const byKey = new Map(attributes.map((definition) => [definition.key, definition]));
+  const attributeColumns: Array<{ index: number; key: string }> = [];
+  for (const [index, target] of mapping.columns) {
+    if (target.kind !== "attribute") continue;
+    if (!byKey.has(target.key)) throw new Error(`attribute "${target.key}" has no definition`);
+    attributeColumns.push({ index, key: target.key });
+  }
+  const definitions = attributeColumns.map(({ key }) => byKey.get(key)!);
+  const defaultCountry = mapping.defaultCountry ?? undefined;
+  const timezone = memo(canonicalTimeZone);
+  const locale = memo(canonicalLocale);
+  const consent = memo((raw: string) => CONSENT_WORDS[raw.toLowerCase()] ?? null);
+
+  const cell = (fields: string[], index: number) => (index < 0 ? "" : fields[index]!.trim());
+
+  return (fields: string[]): RowVerdict => {
+    if (fields.length !== columnCount) {
+      return { ok: false, reason: `wrong number of columns: expected ${columnCount}, found ${fields.length}` };
+    }
+    const rawEmail = cell(fields, columns.email);
+    const rawPhone = cell(fields, columns.phone);
+    if (!rawEmail && !rawPhone) return { ok: false, reason: "missing required column: a row needs an email or a phone number" };
+
+    let email: string | null = null;
+    if (rawEmail) {
+      email = normalizeEmail(rawEmail);
+      if (!email) return { ok: false, reason: `invalid email: ${shown(rawEmail)}` };
+    }
+    let phone: string | null = null;
+    let phoneCountry: string | null = null;
+    if (rawPhone) {
+      const normalized = normalizePhoneFast(rawPhone, defaultCountry);
+      if (!normalized) return { ok: false, reason: `invalid phone: ${shown(rawPhone)}` };
+      phone = normalized.e164;
+      phoneCountry = normalized.country;
+    }
+
+    const firstName = cell(fields, columns.firstName) || null;
+    const lastName = cell(fields, columns.lastName) || null;
+    if (firstName && firstName.length > NAME_MAX) return { ok: false, reason: `invalid first_name: longer than ${NAME_MAX} characters` };
+    if (lastName && lastName.length > NAME_MAX) return { ok: false, reason: `invalid last_name: longer than ${NAME_MAX} characters` };
+
+    const rawZone = cell(fields, columns.timezone);
+    const zone = rawZone ? timezone(rawZone) : null;
+    if (rawZone && !zone) return { ok: false, reason: `invalid timezone: ${shown(rawZone)} is not an IANA time zone such as Asia/Hong_Kong` };
+    const rawLocale = cell(fields, columns.locale);
+    const tag = rawLocale ? locale(rawLocale) : null;
+    if (rawLocale && !tag) return { ok: false, reason: `invalid locale: ${shown(rawLocale)} is not a language tag such as zh-HK` };
+
+    const rawEmailStatus = cell(fields, columns.emailStatus);
+    const emailStatus = rawEmailStatus ? consent(rawEmailStatus) : null;
+    if (rawEmailStatus && !emailStatus) return { ok: false, reason: `invalid email_status: ${shown(rawEmailStatus)}` };
+    const rawSmsStatus = cell(fields, columns.smsStatus);
+    const smsStatus = rawSmsStatus ? consent(rawSmsStatus) : null;
+    if (rawSmsStatus && !smsStatus) return { ok: false, reason: `invalid sms_status: ${shown(rawSmsStatus)}` };
+
+    let attributeJson: string | null = null;
+    if (attributeColumns.length) {
+      const values: Record<string, string> = {};
+      let any = false;
+      for (const { index, key } of attributeColumns) {
+        const value = fields[index]!;
+        if (value.trim()) {
+          values[key] = value;
+          any = true;
+        }
+      }
+      if (any) {
+        const result = validateAttributes(definitions, values);
+        if (!result.ok) return { ok: false, reason: `invalid attribute: ${Object.values(result.errors)[0]}` };
+        // A cell that coerces to nothing (a list of only commas) is an empty cell: leave the key out.
+        for (const key in result.values) if (result.values[key] === null) delete result.values[key];
+        attributeJson = JSON.stringify(result.values);
+      }
+    }
+
+    return {
+      ok: true,
+      row: { email, phone, phoneCountry, firstName, lastName, timezone: zone, locale: tag, emailStatus, smsStatus, attributes: attributeJson },
+    };
+  };
+};
