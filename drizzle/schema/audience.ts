@@ -59,6 +59,12 @@ export const contacts = pgTable(
     uniqueIndex("contacts_workspace_email_key").on(t.workspaceId, t.email).where(sql`${t.email} is not null`),
     uniqueIndex("contacts_workspace_phone_key").on(t.workspaceId, t.phone).where(sql`${t.phone} is not null`),
     index("contacts_workspace_created_idx").on(t.workspaceId, t.createdAt),
+    // Name-prefix search (server/domain/contacts/contact-search.ts). text_pattern_ops serves
+    // LIKE 'prefix%' under any database collation, not only the embedded cluster's C locale. Not
+    // partial on purpose: the planner only uses expression statistics from non-partial indexes,
+    // and without them it cannot tell a rare prefix from a common one.
+    index("contacts_workspace_first_name_idx").on(t.workspaceId, sql`lower(${t.firstName}) text_pattern_ops`),
+    index("contacts_workspace_last_name_idx").on(t.workspaceId, sql`lower(${t.lastName}) text_pattern_ops`),
     check("contacts_email_or_phone", sql`${t.email} is not null or ${t.phone} is not null`),
   ],
 );
@@ -131,6 +137,8 @@ export const listMemberships = pgTable(
     primaryKey({ columns: [t.listId, t.contactId] }),
     index("list_memberships_contact_idx").on(t.contactId),
     index("list_memberships_list_status_idx").on(t.listId, t.status),
+    // Members newest first (keyset by subscribed_at, contact_id) and the growth chart's date range.
+    index("list_memberships_list_subscribed_idx").on(t.listId, t.subscribedAt, t.contactId),
   ],
 );
 

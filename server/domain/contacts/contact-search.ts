@@ -6,10 +6,11 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char
 
 /**
  * The contacts a search box means, written as prefix matches so they stay fast on a million
- * contacts: email and phone prefixes walk the (workspace_id, email|phone) unique indexes (the
- * cluster is initialised with the C locale, where btree indexes serve LIKE 'prefix%'), names
- * use the lower(first_name|last_name) indexes. Emails are stored lower-cased, so
- * lower(email) = email.
+ * contacts: email and phone prefixes use the (workspace_id, email|phone) unique indexes (the
+ * embedded cluster runs the C locale, where btree indexes serve LIKE 'prefix%'), names the
+ * (workspace_id, lower(first_name|last_name) text_pattern_ops) indexes of migration 0002; the
+ * planner ORs them in a bitmap, so a rare or absent prefix costs a millisecond, not a scan.
+ * Emails are stored lower-cased, so lower(email) = email.
  * - "ana@ex" or "ana.li": email prefix
  * - "+852 9123", "852 9123": phone prefix (with its country code)
  * - "ana", "ana li": email, first or last name prefix, or "first last" prefix

@@ -1,0 +1,3 @@
+CREATE INDEX "contacts_workspace_first_name_idx" ON "contacts" USING btree ("workspace_id",lower("first_name") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "contacts_workspace_last_name_idx" ON "contacts" USING btree ("workspace_id",lower("last_name") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "list_memberships_list_subscribed_idx" ON "list_memberships" USING btree ("list_id","subscribed_at","contact_id");
