@@ -178,7 +178,9 @@ export const events = pgTable(
   (t) => [
     primaryKey({ columns: [t.id, t.occurredAt] }),
     index("events_contact_name_idx").on(t.workspaceId, t.contactId, t.name, t.occurredAt),
-    index("events_name_idx").on(t.workspaceId, t.name, t.occurredAt),
+    // contact_id last so segment rules ("order_placed at least twice in 30 days") read the window
+    // from the index alone (index-only scan) instead of visiting ~1 heap page per event.
+    index("events_name_idx").on(t.workspaceId, t.name, t.occurredAt, t.contactId),
   ],
 );
 
