@@ -14,6 +14,12 @@ export const cronItems: CronItem[] = [
     // A worker that was down at 03:17 still runs it when it comes back the same day.
     options: { backfillPeriod: 24 * 60 * 60 * 1000, maxAttempts: 5 },
   },
+  {
+    task: "dnc/refresh-due",
+    match: "5 * * * *",
+    identifier: "dnc/refresh-due",
+    options: { backfillPeriod: 60 * 60 * 1000, maxAttempts: 3 },
+  },
 ];
 
 export const parsedCronItems = () => parseCronItems(cronItems);

@@ -1,5 +1,7 @@
 import type { TaskList } from "graphile-worker";
 import { importContacts } from "./tasks/contacts/import";
+import { refresh as refreshDnc } from "./tasks/dnc/refresh";
+import { refreshDue as refreshDueDnc } from "./tasks/dnc/refresh-due";
 import { ensurePartitions } from "./tasks/events/ensure-partitions";
 import { sendEmail } from "./tasks/system/send-email";
 
@@ -8,4 +10,6 @@ export const taskList: TaskList = {
   "system/send-email": sendEmail,
   "contacts/import": importContacts,
   "events/ensure-partitions": ensurePartitions,
+  "dnc/refresh": refreshDnc,
+  "dnc/refresh-due": refreshDueDnc,
 };

@@ -51,6 +51,8 @@ const EXTRA_INPUTS: Record<string, (a: WorkspaceA) => unknown[]> = {
   // Values echo back (as the row, or in a per-line error), so they must not be A's own strings.
   "suppressions.create": () => [{ value: "intruder@example.test" }, { value: "@intruder.example", reason: "complaint" }],
   "suppressions.import": () => [{ text: "intruder@example.test\n@intruder.example\nnot-an-entry" }],
+  "dnc.create": () => [{ country: "HK", name: "Intruder register" }],
+  "dnc.lookup": () => [{ phone: "+852 9123 4567" }, { phone: "9123 4567", country: "HK" }],
 };
 
 type AnyProcedure = { _def: { type: "query" | "mutation" | "subscription"; inputs: unknown[] } };

@@ -105,4 +105,14 @@ describe("suppressions", () => {
     expect((await viewer.suppressions.list({})).items).toEqual([]);
     await expect(viewer.suppressions.import({ text: "a@example.com" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
+
+  it("keeps each workspace's suppressions to itself", async () => {
+    const mine = await createTestWorkspace();
+    const theirs = await createTestWorkspace();
+    const row = await callerFor(theirs.owner, theirs.workspace.id).suppressions.create({ value: "private@example.com" });
+    const caller = callerFor(mine.owner, mine.workspace.id);
+    expect(await caller.suppressions.list({ search: "private" })).toMatchObject({ total: 0, items: [] });
+    await expect(caller.suppressions.delete({ suppressionId: row.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await callerFor(theirs.owner, theirs.workspace.id).suppressions.list({})).total).toBe(1);
+  });
 });
