@@ -1,19 +1,18 @@
 import type { Metadata } from "next";
-import { ContactsIcon } from "@/components/shell/icons";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
+import { hasRole } from "@/server/domain/workspaces/roles";
+import { loadDashboardState } from "../_lib/current-workspace";
+import { ContactsTabs } from "./_components/contacts-tabs";
+import { ContactsTable } from "./_components/contacts-table";
+import { countryOptions, timeZoneOptions } from "./_lib/form-options";
 
 export const metadata: Metadata = { title: "Contacts" };
 
-export default function ContactsPage() {
+export default async function ContactsPage() {
+  const { current } = await loadDashboardState();
   return (
     <>
-      <PageHeader title="Contacts" description="The people you send to, with their attributes and consent." />
-      <EmptyState
-        icon={<ContactsIcon />}
-        title="No contacts yet"
-        description="Import contacts from a CSV file or add them through the API; each one keeps its attributes, consent and activity."
-      />
+      <ContactsTabs />
+      <ContactsTable canEdit={hasRole(current.role, "editor")} countries={countryOptions()} timeZones={timeZoneOptions()} />
     </>
   );
 }

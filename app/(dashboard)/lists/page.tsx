@@ -1,19 +1,11 @@
 import type { Metadata } from "next";
-import { ListsIcon } from "@/components/shell/icons";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
+import { hasRole } from "@/server/domain/workspaces/roles";
+import { loadDashboardState } from "../_lib/current-workspace";
+import { ListsTable } from "./_components/lists-table";
 
 export const metadata: Metadata = { title: "Lists" };
 
-export default function ListsPage() {
-  return (
-    <>
-      <PageHeader title="Lists" description="Hand-picked groups of contacts that people subscribe to." />
-      <EmptyState
-        icon={<ListsIcon />}
-        title="No lists yet"
-        description="Lists are groups of contacts people join through sign-up forms, imports or the API, such as “Newsletter” or “Product updates”."
-      />
-    </>
-  );
+export default async function ListsPage() {
+  const { current } = await loadDashboardState();
+  return <ListsTable canEdit={hasRole(current.role, "editor")} />;
 }
