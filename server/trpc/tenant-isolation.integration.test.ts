@@ -53,7 +53,27 @@ const EXTRA_INPUTS: Record<string, (a: WorkspaceA) => unknown[]> = {
   "suppressions.import": () => [{ text: "intruder@example.test\n@intruder.example\nnot-an-entry" }],
   "dnc.create": () => [{ country: "HK", name: "Intruder register" }],
   "dnc.lookup": () => [{ phone: "+852 9123 4567" }, { phone: "9123 4567", country: "HK" }],
+  // Segment definitions: a minimal valid one, and ones naming A's ids as a list or in an event filter.
+  "segments.create": (a) => [
+    { name: "Intruder segment", definition: segmentDefinition() },
+    { name: "Intruder segment", definition: segmentDefinition({ type: "list", operator: "in", listId: a.id }) },
+  ],
+  "segments.update": (a) => [a.id, ...a.memberIds].map((segmentId) => ({ segmentId, definition: segmentDefinition() })),
+  "segments.count": (a) => segmentSources(a),
+  "segments.sample": (a) => segmentSources(a),
 };
+
+function segmentDefinition(...rules: unknown[]) {
+  return { version: 1, root: { type: "group", combinator: "and", rules: rules.length ? rules : [{ type: "attribute", field: "email", operator: "is_set" }] } };
+}
+
+function segmentSources(a: WorkspaceA) {
+  return [
+    { definition: segmentDefinition() },
+    ...[a.id, ...a.memberIds].map((listId) => ({ definition: segmentDefinition({ type: "list", operator: "in", listId, status: "any" }) })),
+    { definition: segmentDefinition({ type: "event", name: "order_placed", operator: "at_least", where: [{ path: "contact", operator: "equals", value: a.id }] }) },
+  ];
+}
 
 type AnyProcedure = { _def: { type: "query" | "mutation" | "subscription"; inputs: unknown[] } };
 const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
