@@ -109,7 +109,8 @@ export type FilterSendableResult = {
   blocked: Array<{ contactId: string; reason: BlockReason }>;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const UPPER = /[A-F]/;
 const dialect = new PgDialect();
 
 /**
@@ -117,30 +118,37 @@ const dialect = new PgDialect();
  * set-based query (sendableContactsSql) however many ids, returning only the blocked rows.
  */
 export const filterSendable = async ({ workspaceId, channel, contactIds, purpose = "marketing" }: FilterSendableOptions): Promise<FilterSendableResult> => {
-  const unique = [...new Set(contactIds.map((id) => id.toLowerCase()))];
-  const blocked: FilterSendableResult["blocked"] = [];
+  // One pass over what may be a million ids: de-duplicate, validate, keep the order.
+  const seen = new Set<string>();
   const ids: string[] = [];
-  for (const id of unique) {
+  const blocked: FilterSendableResult["blocked"] = [];
+  for (const raw of contactIds) {
+    const id = UPPER.test(raw) ? raw.toLowerCase() : raw;
+    if (seen.has(id)) continue;
+    seen.add(id);
     if (UUID.test(id)) ids.push(id);
     else blocked.push({ contactId: id, reason: "not_found" });
   }
   if (ids.length) {
+    // The ids travel as one comma-separated string: for a million of them, several times cheaper to
+    // send than a text[] parameter, which the driver escapes element by element.
     const query = dialect.sqlToQuery(sql`
       select s.contact_id::text as contact_id, s.blocked_reason
       from (${sendableContactsSql({
         workspaceId,
         channel,
         purpose,
-        candidates: sql`select unnest(${sql.param(ids)}::uuid[])`,
+        candidates: sql`select unnest(string_to_array(${ids.join(",")}, ',')::uuid[])`,
       })}) s
       where s.blocked_reason is not null`);
-    // Unprepared on purpose: a cached generic plan cannot see how many ids the array holds and
-    // would probe contact by contact; a fresh plan per call sees the array and hash-joins.
+    // Unprepared on purpose: a cached generic plan cannot see how many ids there are and would probe
+    // contact by contact; a fresh plan per call sees the array and hash-joins.
     const rows = await sqlClient().unsafe<Array<{ contact_id: string; blocked_reason: BlockReason }>>(query.sql, query.params as never[], {
       prepare: false,
     });
     for (const row of rows) blocked.push({ contactId: row.contact_id, reason: row.blocked_reason });
   }
+  if (!blocked.length) return { sendable: ids, blocked };
   const blockedIds = new Set(blocked.map((entry) => entry.contactId));
-  return { sendable: unique.filter((id) => !blockedIds.has(id)), blocked };
+  return { sendable: ids.filter((id) => !blockedIds.has(id)), blocked };
 };
