@@ -1,19 +1,11 @@
 import type { Metadata } from "next";
-import { SegmentsIcon } from "@/components/shell/icons";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
+import { hasRole } from "@/server/domain/workspaces/roles";
+import { loadDashboardState } from "../_lib/current-workspace";
+import { SegmentsList } from "./_components/segments-list";
 
 export const metadata: Metadata = { title: "Segments" };
 
-export default function SegmentsPage() {
-  return (
-    <>
-      <PageHeader title="Segments" description="Audiences defined by rules that stay up to date on their own." />
-      <EmptyState
-        icon={<SegmentsIcon />}
-        title="No segments yet"
-        description="Segments select contacts by their attributes and behaviour, like “opened in the last 30 days”, and update as contacts change."
-      />
-    </>
-  );
+export default async function SegmentsPage() {
+  const { current } = await loadDashboardState();
+  return <SegmentsList canEdit={hasRole(current.role, "editor")} />;
 }
