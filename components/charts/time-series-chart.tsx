@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { cn } from "@/lib/cn";
 import { labelIndexes, niceTicks } from "./scale";
 
@@ -12,7 +12,8 @@ export type ChartSeries = {
   values: number[];
 };
 
-const WIDTH = 720;
+/** Until the figure has been measured (and on the server), draw at this width. */
+const DEFAULT_WIDTH = 720;
 const PADDING = { top: 12, right: 12, bottom: 28, left: 44 };
 
 /**
@@ -47,7 +48,19 @@ export function TimeSeriesChart({
 }) {
   const titleId = useId();
   const [hovered, setHovered] = useState<number | null>(null);
-  const plotWidth = WIDTH - PADDING.left - PADDING.right;
+  // Drawn at the figure's real width, so text stays 11px on a phone and on a wide screen alike.
+  const figureRef = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(DEFAULT_WIDTH);
+  useEffect(() => {
+    const figure = figureRef.current;
+    if (!figure) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry && entry.contentRect.width > 0) setWidth(Math.round(entry.contentRect.width));
+    });
+    observer.observe(figure);
+    return () => observer.disconnect();
+  }, []);
+  const plotWidth = width - PADDING.left - PADDING.right;
   const plotHeight = height - PADDING.top - PADDING.bottom;
   const max = Math.max(0, ...series.flatMap((s) => s.values));
   const ticks = niceTicks(max);
@@ -60,9 +73,9 @@ export function TimeSeriesChart({
   const barWidth = series.length ? barGroup / series.length : barGroup;
 
   return (
-    <figure className={cn("space-y-3", className)}>
+    <figure ref={figureRef} className={cn("space-y-3", className)}>
       <svg
-        viewBox={`0 0 ${WIDTH} ${height}`}
+        viewBox={`0 0 ${width} ${height}`}
         className="h-auto w-full overflow-visible text-slate-500"
         role="img"
         aria-labelledby={titleId}
@@ -73,7 +86,7 @@ export function TimeSeriesChart({
           <g key={tick}>
             <line
               x1={PADDING.left}
-              x2={WIDTH - PADDING.right}
+              x2={width - PADDING.right}
               y1={y(tick)}
               y2={y(tick)}
               className={tick === 0 ? "stroke-slate-300" : "stroke-slate-100"}
@@ -84,7 +97,7 @@ export function TimeSeriesChart({
             </text>
           </g>
         ))}
-        {labelIndexes(count).map((i) => (
+        {labelIndexes(count, Math.max(2, Math.floor(plotWidth / 90))).map((i) => (
           <text key={i} x={xCenter(i)} y={height - 8} textAnchor="middle" className="fill-current text-[11px]">
             {formatLabel(labels[i]!)}
           </text>
@@ -110,7 +123,8 @@ export function TimeSeriesChart({
                 ) : null,
               ),
             )
-          : series.map((s) => (
+          : // Reversed so the first series (usually the one that matters most) is drawn on top.
+            [...series].reverse().map((s) => (
               <g key={s.key}>
                 <polyline
                   points={s.values.map((value, i) => `${xCenter(i)},${y(value)}`).join(" ")}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent } from "react";
+import { useEffect, useRef, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -55,6 +55,15 @@ export function AddContactDialog({
   const known = [...CONTACT_FIELDS, "emailStatus", "smsStatus", ...definitions.map((d) => `attributes.${d.key}`)];
   const errors = create.error ? formErrors(create.error, known) : null;
 
+  const contentRef = useRef<HTMLDivElement>(null);
+  // Show the first problem: the dialog scrolls, and the field in error may be out of view.
+  useEffect(() => {
+    if (!create.error) return;
+    const invalid = contentRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (invalid) invalid.focus();
+    else contentRef.current?.scrollIntoView({ block: "start" });
+  }, [create.error]);
+
   const close = () => {
     onClose();
     create.reset();
@@ -87,33 +96,36 @@ export function AddContactDialog({
       onClose={close}
       title="Add a contact"
       description="An email address or a phone number is enough; everything else can come later."
-      className="max-w-2xl"
+      className="max-w-2xl!"
     >
-      <Form onSubmit={onSubmit} noValidate className="space-y-6">
-        {errors?.form && <Alert tone="error">{errors.form}</Alert>}
-        <ContactFormFields errors={errors?.fields ?? {}} countries={countries} timeZones={timeZones} />
-        <fieldset className="space-y-3">
-          <legend className="text-sm font-semibold text-slate-900">Consent</legend>
-          <p className="text-sm text-slate-500">Record only what the person agreed to; it is kept in their consent history as added by hand.</p>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <ConsentSelect name="emailStatus" label="Email marketing" error={errors?.fields.emailStatus} />
-            <ConsentSelect name="smsStatus" label="SMS marketing" error={errors?.fields.smsStatus} />
-          </div>
-        </fieldset>
-        {definitions.length > 0 && (
+      <Form onSubmit={onSubmit} noValidate>
+        {/* Form wraps its children in a display:contents fieldset, so spacing goes on this div. */}
+        <div ref={contentRef} className="space-y-6">
+          {errors?.form && <Alert tone="error">{errors.form}</Alert>}
+          <ContactFormFields errors={errors?.fields ?? {}} countries={countries} timeZones={timeZones} />
           <fieldset className="space-y-3">
-            <legend className="text-sm font-semibold text-slate-900">Attributes</legend>
-            <AttributeFields definitions={definitions} errors={errors?.fields ?? {}} />
+            <legend className="text-sm font-semibold text-slate-900">Consent</legend>
+            <p className="text-sm text-slate-500">Record only what the person agreed to; it is kept in their consent history as added by hand.</p>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <ConsentSelect name="emailStatus" label="Email marketing" error={errors?.fields.emailStatus} />
+              <ConsentSelect name="smsStatus" label="SMS marketing" error={errors?.fields.smsStatus} />
+            </div>
           </fieldset>
-        )}
-        <DialogActions>
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" pending={create.isPending}>
-            Add contact
-          </Button>
-        </DialogActions>
+          {definitions.length > 0 && (
+            <fieldset className="space-y-3">
+              <legend className="text-sm font-semibold text-slate-900">Attributes</legend>
+              <AttributeFields definitions={definitions} errors={errors?.fields ?? {}} />
+            </fieldset>
+          )}
+          <DialogActions>
+            <Button variant="secondary" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" pending={create.isPending}>
+              Add contact
+            </Button>
+          </DialogActions>
+        </div>
       </Form>
     </Dialog>
   );

@@ -18,7 +18,11 @@ export function ContactsTabs() {
     <nav aria-label="Contacts sections" className="mb-6 border-b border-slate-200">
       <ul className="-mb-px flex gap-1 overflow-x-auto">
         {TABS.map((tab) => {
-          const active = tab.href === "/contacts" ? pathname === "/contacts" : pathname.startsWith(tab.href);
+          // "All contacts" also covers a contact's own page (/contacts/<id>).
+          const active =
+            tab.href === "/contacts"
+              ? pathname.startsWith("/contacts") && !TABS.some((other) => other.href !== "/contacts" && pathname.startsWith(other.href))
+              : pathname.startsWith(tab.href);
           return (
             <li key={tab.href}>
               <Link

@@ -45,7 +45,6 @@ export function ListFormDialog({
     >
       <Form
         noValidate
-        className="space-y-4"
         onSubmit={(event) => {
           event.preventDefault();
           const form = new FormData(event.currentTarget);
@@ -60,22 +59,24 @@ export function ListFormDialog({
           else create.mutate({ name, description }, { onSuccess });
         }}
       >
-        {errors?.form && <Alert tone="error">{errors.form}</Alert>}
-        <Field label="Name" error={errors?.fields.name}>
-          {(control) => <Input {...control} name="name" defaultValue={list?.name} placeholder="Newsletter" maxLength={100} autoFocus />}
-        </Field>
-        <Field label="Description" hint="Optional: what people on this list signed up for." error={errors?.fields.description}>
-          {(control) => (
-            <textarea
-              {...control}
-              name="description"
-              defaultValue={list?.description ?? ""}
-              maxLength={500}
-              rows={3}
-              className={`${controlClasses} py-2`}
-            />
-          )}
-        </Field>
+        <div className="space-y-4">
+          {errors?.form && <Alert tone="error">{errors.form}</Alert>}
+          <Field label="Name" error={errors?.fields.name}>
+            {(control) => <Input {...control} name="name" defaultValue={list?.name} placeholder="Newsletter" maxLength={100} autoFocus />}
+          </Field>
+          <Field label="Description" hint="Optional: what people on this list signed up for." error={errors?.fields.description}>
+            {(control) => (
+              <textarea
+                {...control}
+                name="description"
+                defaultValue={list?.description ?? ""}
+                maxLength={500}
+                rows={3}
+                className={`${controlClasses} py-2`}
+              />
+            )}
+          </Field>
+        </div>
         <DialogActions>
           <Button variant="secondary" onClick={close}>
             Cancel

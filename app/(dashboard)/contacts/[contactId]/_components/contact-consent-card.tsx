@@ -67,7 +67,6 @@ function ChannelConsent({
       </div>
       {canEdit && reachable && (
         <Form
-          className="space-y-2"
           onSubmit={(event) => {
             event.preventDefault();
             if (!next) return;
@@ -83,34 +82,36 @@ function ChannelConsent({
             );
           }}
         >
-          <div className="flex gap-2">
-            <Select
-              aria-label={`New ${CHANNEL_LABELS[channel]} consent`}
-              value={next}
-              onChange={(event) => setNext(event.target.value as ConsentStatus | "")}
-              className="min-w-0 flex-1"
-            >
-              <option value="">Change to…</option>
-              {CONSENT_STATUSES.filter((option) => option !== status).map((option) => (
-                <option key={option} value={option}>
-                  {CONSENT_LABELS[option]}
-                </option>
-              ))}
-            </Select>
-            <Button type="submit" variant="secondary" disabled={!next} pending={change.isPending}>
-              Update
-            </Button>
+          <div className="space-y-2">
+            <div className="flex gap-2">
+              <Select
+                aria-label={`New ${CHANNEL_LABELS[channel]} consent`}
+                value={next}
+                onChange={(event) => setNext(event.target.value as ConsentStatus | "")}
+                className="min-w-0 flex-1"
+              >
+                <option value="">Change to…</option>
+                {CONSENT_STATUSES.filter((option) => option !== status).map((option) => (
+                  <option key={option} value={option}>
+                    {CONSENT_LABELS[option]}
+                  </option>
+                ))}
+              </Select>
+              <Button type="submit" variant="secondary" disabled={!next} pending={change.isPending}>
+                Update
+              </Button>
+            </div>
+            {next && (
+              <Input
+                aria-label="Note (optional)"
+                placeholder="Note, such as “asked in store” (optional)"
+                value={note}
+                maxLength={500}
+                onChange={(event) => setNote(event.target.value)}
+              />
+            )}
+            {change.error && <Alert tone="error">{errorMessage(change.error)}</Alert>}
           </div>
-          {next && (
-            <Input
-              aria-label="Note (optional)"
-              placeholder="Note, such as “asked in store” (optional)"
-              value={note}
-              maxLength={500}
-              onChange={(event) => setNote(event.target.value)}
-            />
-          )}
-          {change.error && <Alert tone="error">{errorMessage(change.error)}</Alert>}
         </Form>
       )}
     </div>

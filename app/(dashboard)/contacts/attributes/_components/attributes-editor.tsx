@@ -140,7 +140,6 @@ function RenameDialog({ definition, onClose, onSaved }: { definition: Definition
       {definition && (
         <Form
           noValidate
-          className="space-y-4"
           onSubmit={(event) => {
             event.preventDefault();
             const label = String(new FormData(event.currentTarget).get("label") ?? "");
@@ -155,10 +154,12 @@ function RenameDialog({ definition, onClose, onSaved }: { definition: Definition
             );
           }}
         >
-          {errors?.form && <Alert tone="error">{errors.form}</Alert>}
-          <Field label="Label" error={errors?.fields.label}>
-            {(control) => <Input {...control} name="label" defaultValue={definition.label} maxLength={80} autoFocus />}
-          </Field>
+          <div className="space-y-4">
+            {errors?.form && <Alert tone="error">{errors.form}</Alert>}
+            <Field label="Label" error={errors?.fields.label}>
+              {(control) => <Input {...control} name="label" defaultValue={definition.label} maxLength={80} autoFocus />}
+            </Field>
+          </div>
           <DialogActions>
             <Button variant="secondary" onClick={close}>
               Cancel
