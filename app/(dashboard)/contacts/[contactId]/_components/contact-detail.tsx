@@ -128,7 +128,7 @@ export function ContactDetail({
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <ContactProfileCard
             contact={contact}
             definitions={definitions.data ?? []}
@@ -141,7 +141,7 @@ export function ContactDetail({
           <ComingSoon title="Messages" description="Emails and SMS sent to this contact will appear here once delivery lands." />
           <ComingSoon title="Journeys" description="The journeys this contact is in, and where they are in each, will appear here once journeys land." />
         </div>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <ContactConsentCard contact={contact} history={consentHistory} canEdit={canEdit} onChanged={refresh} />
           <ContactListsCard contactId={contact.id} memberships={lists} canEdit={canEdit} onChanged={refresh} />
         </div>

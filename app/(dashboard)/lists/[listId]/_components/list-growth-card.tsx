@@ -5,7 +5,7 @@ import { useState } from "react";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
 import { errorMessage } from "@/lib/trpc-errors";
@@ -26,7 +26,10 @@ export function ListGrowthCard({ listId }: { listId: string }) {
   return (
     <Card>
       <CardHeader className="flex flex-row items-center justify-between gap-4 space-y-0">
-        <CardTitle>Growth</CardTitle>
+        <div className="space-y-1">
+          <CardTitle>Growth</CardTitle>
+          <CardDescription>New subscriptions, unsubscribes and bounces per day.</CardDescription>
+        </div>
         <div role="group" aria-label="Range" className="inline-flex rounded-lg border border-slate-200 p-0.5">
           {RANGES.map((range) => (
             <button
