@@ -30,7 +30,7 @@ function PropertyFilterRow({
   const { readOnly } = useBuilder();
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <span className="w-12 text-right text-sm text-slate-500">where</span>
+      <span className="text-sm text-slate-500">where</span>
       <ScalarInput
         type="text"
         value={filter.path}
@@ -39,7 +39,7 @@ function PropertyFilterRow({
         placeholder="property, e.g. total"
         invalid={invalid("path")}
         disabled={readOnly}
-        className="w-44 font-mono text-xs"
+        className="w-36 font-mono text-xs"
       />
       <RowSelect
         aria-label="Property condition"
@@ -70,7 +70,7 @@ function PropertyFilterRow({
           placeholder="value"
           invalid={invalid("value")}
           disabled={readOnly}
-          className="w-36"
+          className="w-28"
         />
       )}
       {!readOnly && (
@@ -97,7 +97,6 @@ export function EventRuleEditor({
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
-        <span className="text-sm text-slate-500">Event</span>
         <ScalarInput
           type="text"
           value={rule.name}
@@ -199,7 +198,7 @@ export function EventRuleEditor({
         <Button
           variant="ghost"
           size="sm"
-          className="ml-12 text-slate-500"
+          className="text-slate-500"
           onClick={() => onChange({ ...rule, where: [...rule.where, { path: "", operator: "equals", value: "" }] })}
         >
           <PlusIcon className="size-3.5" />

@@ -33,6 +33,17 @@ const KIND_LABEL: Record<SegmentNode["type"], string> = {
   group: "Group",
 };
 
+/** "value[1]" → "Value 2: …", "where[0].path" → "Property filter 1: …"; a rule's own fields need no label. */
+const describeProblem = (part: string, message: string) => {
+  const filter = /^where\[(\d+)\]/.exec(part);
+  if (filter) return `Property filter ${Number(filter[1]) + 1}: ${message}`;
+  const item = /^value\[(\d+)\]$/.exec(part);
+  if (item) return `Value ${Number(item[1]) + 1}: ${message}`;
+  if (part === "value.from") return `First value: ${message}`;
+  if (part === "value.to") return `Second value: ${message}`;
+  return message;
+};
+
 function CombinatorSwitch({ group, path }: { group: SegmentGroup; path: NodePath }) {
   const { edit, readOnly } = useBuilder();
   return (
@@ -128,7 +139,7 @@ function RuleRow({ node, path }: { node: Exclude<SegmentNode, SegmentGroup>; pat
         )}
       </div>
       {own.map((problem) => (
-        <FieldError key={problem.part}>{problem.part ? `${problem.part}: ${problem.message}` : problem.message}</FieldError>
+        <FieldError key={problem.part}>{describeProblem(problem.part, problem.message)}</FieldError>
       ))}
     </div>
   );

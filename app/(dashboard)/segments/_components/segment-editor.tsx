@@ -193,7 +193,7 @@ function SegmentForm({ saved, canEdit }: { saved: Saved | null; canEdit: boolean
           <SampleCard preview={preview} />
         </div>
 
-        <div className="lg:sticky lg:top-6 lg:self-start">
+        <div className="order-first lg:sticky lg:top-6 lg:order-last lg:self-start">
           <CountCard preview={preview} stale={settled !== definition} />
         </div>
       </div>

@@ -97,7 +97,7 @@ export function SampleCard({ preview }: { preview: Preview }) {
               <TableRow key={contact.id}>
                 <TableCell className="max-w-64 truncate">
                   <Link href={`/contacts/${contact.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
-                    {contact.email ?? "—"}
+                    {contact.email ?? contact.phone ?? "—"}
                   </Link>
                 </TableCell>
                 <TableCell className="whitespace-nowrap">{contact.phone ?? "—"}</TableCell>

@@ -31,7 +31,7 @@ describe("editing by path", () => {
       type: "group",
       combinator: "and",
       rules: [
-        { type: "attribute", field: "email", valueType: "text", operator: "equals", value: "" },
+        { type: "attribute", field: "email", valueType: "text", operator: "is_set" },
         { type: "attribute", field: "attributes.age", valueType: "number", operator: "gt", value: 3 },
       ],
     });

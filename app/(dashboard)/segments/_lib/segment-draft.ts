@@ -72,10 +72,13 @@ export const setCombinator = (definition: SegmentDefinition, path: NodePath, com
 
 export type FieldOption = { field: string; label: string; type: ValueType; builtIn: boolean };
 
-export const newAttributeRule = (field: FieldOption | undefined): AttributeRule => {
-  const type = field?.type ?? "text";
-  return withOperator({ type: "attribute", field: field?.field ?? "email", valueType: type, operator: "is_set" }, type, defaultOperator(type));
-};
+/** "<field> is set": valid as soon as it is added, so a new rule is not shown as a problem before it is filled in. */
+export const newAttributeRule = (field: FieldOption | undefined): AttributeRule => ({
+  type: "attribute",
+  field: field?.field ?? "email",
+  valueType: field?.type ?? "text",
+  operator: "is_set",
+});
 
 export const newListRule = (listId: string | undefined): ListRule => ({
   type: "list",
@@ -94,9 +97,6 @@ export const newEventRule = (name = ""): EventRule => ({
 });
 
 export const newGroup = (rule: SegmentNode): SegmentGroup => ({ type: "group", combinator: "or", rules: [rule] });
-
-export const defaultOperator = (type: ValueType): AttributeOperator =>
-  type === "boolean" ? "equals" : type === "date" ? "within_last_days" : type === "list" ? "contains" : "equals";
 
 const defaultScalar = (type: ValueType) => (type === "boolean" ? true : type === "status" ? "subscribed" : "");
 
