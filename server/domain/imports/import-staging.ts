@@ -1,14 +1,20 @@
 import type postgres from "postgres";
 
 /**
- * The per-import staging table good rows are COPYed into before the merge: UNLOGGED (no WAL for data
- * that only lives for one run), named after the import so a retry finds and replaces what a crashed
- * attempt left behind. It has no workspace_id column on purpose: it is never read outside the run.
+ * The scratch tables of one import run, all UNLOGGED (no WAL for data that only lives for the run)
+ * and named after the import, so a retry finds and drops whatever a crashed attempt left behind:
+ *   import_staging_<id>_<n>       good rows of batch n, COPYed in while the file is read
+ *   import_staging_<id>_emails    first line of each email seen, for "duplicate in file"
+ *   import_staging_<id>_phones    first line of each phone seen
+ *   import_staging_<id>_claimed   existing contacts already matched by an earlier line
+ * None has a workspace_id column on purpose: they are never read outside the run.
  */
-export const stagingTableName = (importId: string) => {
+export const stagingPrefix = (importId: string) => {
   if (!/^[0-9a-f-]{36}$/i.test(importId)) throw new Error("not an import id");
   return `import_staging_${importId.replace(/-/g, "").toLowerCase()}`;
 };
+
+export const batchTableName = (importId: string, batch: number) => `${stagingPrefix(importId)}_${batch}`;
 
 /** The COPY column order; formatStagedRow writes the same order. */
 export const STAGING_COLUMNS = [
@@ -25,7 +31,7 @@ export const STAGING_COLUMNS = [
   "attributes",
 ] as const;
 
-export const createStagingTable = async (sql: postgres.Sql, table: string) => {
+export const createBatchTable = async (sql: postgres.Sql, table: string) => {
   await sql`drop table if exists ${sql(table)}`;
   await sql`
     create unlogged table ${sql(table)} (
@@ -45,8 +51,21 @@ export const createStagingTable = async (sql: postgres.Sql, table: string) => {
     )`;
 };
 
-export const dropStagingTable = async (sql: postgres.Sql, table: string) => {
-  await sql`drop table if exists ${sql(table)}`;
+/** The tables that remember keys and contacts across batches. */
+export const createSeenTables = async (sql: postgres.Sql, importId: string) => {
+  const prefix = stagingPrefix(importId);
+  for (const [suffix, key] of [["emails", "email text"], ["phones", "phone text"], ["claimed", "contact_id uuid"]] as const) {
+    await sql.unsafe(`drop table if exists "${prefix}_${suffix}"`);
+    await sql.unsafe(`create unlogged table "${prefix}_${suffix}" (${key} primary key, line integer not null)`);
+  }
+};
+
+/** Drops every scratch table of the import, including ones a crashed attempt left. */
+export const dropStagingTables = async (sql: postgres.Sql, importId: string) => {
+  const tables = await sql<Array<{ name: string }>>`
+    select relname as name from pg_class
+    where relkind = 'r' and relnamespace = current_schema()::regnamespace and relname like ${`${stagingPrefix(importId)}\\_%`}`;
+  for (const { name } of tables) await sql`drop table if exists ${sql(name)}`;
 };
 
 const NEEDS_ESCAPE = /[\\\t\n\r]/;

@@ -82,7 +82,8 @@ describe("a CSV import, end to end", () => {
     columns[7] = { kind: "new_attribute", key: "signup_date", type: "date" };
     await caller.imports.configure({ importId: upload.importId, columns, policy: "update_existing", listId, defaultCountry: "HK" });
 
-    const result = await startAndRunImport(caller, upload.importId);
+    // Batches of two rows: duplicates are found across batch boundaries as within one.
+    const result = await startAndRunImport(caller, upload.importId, { batchRows: 2 });
     expect(result).toMatchObject({ outcome: "completed", rows: 15, rejected: 9, counts: { inserted: 6, updated: 0, skipped: 0 } });
 
     const done = await caller.imports.get({ importId: upload.importId });
@@ -140,7 +141,7 @@ describe("a CSV import, end to end", () => {
     expect(members.every((m) => m.status === "subscribed" && m.workspaceId === workspaceId)).toBe(true);
     // The file is deleted once imported; the staging table is gone.
     expect(await db.select().from(importChunks).where(eq(importChunks.importId, upload.importId))).toEqual([]);
-    const staging = await db.execute(sql`select 1 from pg_class where relname like ${`import_staging_${upload.importId.replace(/-/g, "")}`}`);
+    const staging = await db.execute(sql`select 1 from pg_class where relname like ${`import_staging_${upload.importId.replace(/-/g, "")}%`}`);
     expect(staging).toHaveLength(0);
   });
 
@@ -317,7 +318,7 @@ describe("update policies", () => {
     const csv = ["email,phone", `one@example.com,${HK_A}`, "three@example.com,", `new@example.com,${HK_B}`].join("\n");
     const upload = await uploadTestCsv(workspaceId, owner.id, csv);
     await caller.imports.configure({ importId: upload.importId, columns: [field("email"), field("phone")], policy: "update_existing" });
-    expect(await startAndRunImport(caller, upload.importId)).toMatchObject({ outcome: "completed", rejected: 2, counts: { inserted: 0 } });
+    expect(await startAndRunImport(caller, upload.importId, { batchRows: 1 })).toMatchObject({ outcome: "completed", rejected: 2, counts: { inserted: 0 } });
     expect((await caller.imports.rejections({ importId: upload.importId })).map((r) => [r.line, r.reason, r.raw])).toEqual([
       [2, `conflict: phone ${HK_A} belongs to another contact than email one@example.com`, `one@example.com,${HK_A}`],
       [4, "duplicate in file: matches the same contact as line 3", `new@example.com,${HK_B}`],
@@ -375,10 +376,12 @@ describe("a failed import", () => {
       await caller.imports.start({ importId: upload.importId });
       await db.execute(sql`select graphile_worker.remove_job(${importJobKey(upload.importId)})`);
     });
-    // What a worker killed half-way leaves behind.
-    const table = `import_staging_${upload.importId.replace(/-/g, "")}`;
-    await db.execute(sql.raw(`create unlogged table ${table} (line int, junk text)`));
+    // What a worker killed half-way leaves behind: staging tables with rows in them, and "running".
+    const prefix = `import_staging_${upload.importId.replace(/-/g, "")}`;
+    await db.execute(sql.raw(`create unlogged table ${prefix}_0 (line int, junk text); insert into ${prefix}_0 values (1, 'x')`));
+    await db.execute(sql.raw(`create unlogged table ${prefix}_emails (email text primary key, line int); insert into ${prefix}_emails values ('x@example.com', 1)`));
     await db.update(contactImports).set({ status: "running", processedRows: 1, startedAt: new Date() }).where(eq(contactImports.id, upload.importId));
-    expect(await runImport({ importId: upload.importId })).toMatchObject({ outcome: "completed", counts: { inserted: 2 } });
+    expect(await runImport({ importId: upload.importId })).toMatchObject({ outcome: "completed", rejected: 0, counts: { inserted: 2 } });
+    expect(await db.execute(sql`select 1 from pg_class where relname like ${`${prefix}%`}`)).toHaveLength(0);
   });
 });

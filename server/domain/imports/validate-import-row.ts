@@ -49,6 +49,22 @@ const CONSENT_WORDS: Record<string, ConsentStatus> = {
   unsubscribe: "unsubscribed",
 };
 
+/**
+ * One attribute cell → its `"key":value` JSON member ("" when the cell holds nothing), through the
+ * same coercion as the contact form and API (validateAttributes). Memoised per column by the caller:
+ * cities, plans, ages and dates repeat, so a million rows cost a few thousand coercions.
+ */
+const attributeCoercer = (definition: AttributeDefinitionShape) => {
+  const key = JSON.stringify(definition.key);
+  return (raw: string): string | { error: string } => {
+    if (!raw.trim()) return "";
+    const result = validateAttributes([definition], { [definition.key]: raw });
+    if (!result.ok) return { error: result.errors[definition.key] ?? `"${definition.key}" is not valid` };
+    const value = result.values[definition.key];
+    return value === null || value === undefined ? "" : `${key}:${JSON.stringify(value)}`;
+  };
+};
+
 const shown = (value: string) => JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
 
 /** Memoises a normaliser over the few distinct values a column such as timezone or locale holds. */
@@ -58,7 +74,8 @@ const memo = <T>(fn: (raw: string) => T, limit = 10_000) => {
     let value = cache.get(raw);
     if (value === undefined && !cache.has(raw)) {
       value = fn(raw);
-      if (cache.size < limit) cache.set(raw, value);
+      // A copy as the key: `raw` is a slice of a whole decoded chunk, which would otherwise stay alive.
+      if (cache.size < limit) cache.set(Buffer.from(raw, "utf8").toString("utf8"), value);
     }
     return value as T;
   };
@@ -93,13 +110,13 @@ export const createRowValidator = ({
     smsStatus: fieldColumn("sms_status"),
   };
   const byKey = new Map(attributes.map((definition) => [definition.key, definition]));
-  const attributeColumns: Array<{ index: number; key: string }> = [];
+  const attributeColumns: Array<{ index: number; coerce: (raw: string) => string | { error: string } }> = [];
   for (const [index, target] of mapping.columns) {
     if (target.kind !== "attribute") continue;
-    if (!byKey.has(target.key)) throw new Error(`attribute "${target.key}" has no definition`);
-    attributeColumns.push({ index, key: target.key });
+    const definition = byKey.get(target.key);
+    if (!definition) throw new Error(`attribute "${target.key}" has no definition`);
+    attributeColumns.push({ index, coerce: memo(attributeCoercer(definition)) });
   }
-  const definitions = attributeColumns.map(({ key }) => byKey.get(key)!);
   const defaultCountry = mapping.defaultCountry ?? undefined;
   const timezone = memo(canonicalTimeZone);
   const locale = memo(canonicalLocale);
@@ -150,22 +167,15 @@ export const createRowValidator = ({
 
     let attributeJson: string | null = null;
     if (attributeColumns.length) {
-      const values: Record<string, string> = {};
-      let any = false;
-      for (const { index, key } of attributeColumns) {
-        const value = fields[index]!;
-        if (value.trim()) {
-          values[key] = value;
-          any = true;
-        }
+      let json = "";
+      for (const column of attributeColumns) {
+        const raw = fields[column.index]!;
+        if (!raw) continue;
+        const coerced = column.coerce(raw);
+        if (typeof coerced !== "string") return { ok: false, reason: `invalid attribute: ${coerced.error}` };
+        if (coerced) json = json ? `${json},${coerced}` : coerced;
       }
-      if (any) {
-        const result = validateAttributes(definitions, values);
-        if (!result.ok) return { ok: false, reason: `invalid attribute: ${Object.values(result.errors)[0]}` };
-        // A cell that coerces to nothing (a list of only commas) is an empty cell: leave the key out.
-        for (const key in result.values) if (result.values[key] === null) delete result.values[key];
-        attributeJson = JSON.stringify(result.values);
-      }
+      if (json) attributeJson = `{${json}}`;
     }
 
     return {
