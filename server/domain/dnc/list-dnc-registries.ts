@@ -35,7 +35,8 @@ export const listDncRegistries = async ({ workspaceId }: { workspaceId: string }
       r.last_error as "lastError", r.created_at as "createdAt",
       exists (
         select 1 from graphile_worker.jobs j
-        where j.key = 'dnc-refresh:' || r.id and j.attempts < j.max_attempts
+        -- Waiting, retrying or running (a running job already counts its attempt); not failed for good.
+        where j.key = 'dnc-refresh:' || r.id and (j.locked_at is not null or j.attempts < j.max_attempts)
       ) as "refreshPending"
     from dnc_registries r
     where r.workspace_id = ${workspaceId}
