@@ -60,16 +60,19 @@ const EXTRA_INPUTS: Record<string, (a: WorkspaceA) => unknown[]> = {
   ],
   "segments.update": (a) => [a.id, ...a.memberIds].map((segmentId) => ({ segmentId, definition: segmentDefinition() })),
   "segments.count": (a) => segmentSources(a),
-  "segments.sample": (a) => segmentSources(a),
+  // The sample lists B's own contacts, and events.track above makes B a contact with A's viewer's
+  // address (B may: it is B's contact), so it asks only for the ones the guard names intruder-*.
+  "segments.sample": (a) =>
+    segmentSources(a, { type: "attribute", field: "email", operator: "starts_with", value: "intruder-" }),
 };
 
 function segmentDefinition(...rules: unknown[]) {
   return { version: 1, root: { type: "group", combinator: "and", rules: rules.length ? rules : [{ type: "attribute", field: "email", operator: "is_set" }] } };
 }
 
-function segmentSources(a: WorkspaceA) {
+function segmentSources(a: WorkspaceA, everyone: unknown = { type: "attribute", field: "email", operator: "is_set" }) {
   return [
-    { definition: segmentDefinition() },
+    { definition: segmentDefinition(everyone) },
     ...[a.id, ...a.memberIds].map((listId) => ({ definition: segmentDefinition({ type: "list", operator: "in", listId, status: "any" }) })),
     { definition: segmentDefinition({ type: "event", name: "order_placed", operator: "at_least", where: [{ path: "contact", operator: "equals", value: a.id }] }) },
   ];
