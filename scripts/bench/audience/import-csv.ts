@@ -134,6 +134,8 @@ export const benchImport = async ({ workspaceId, userId, rows }: { workspaceId: 
     console.log(`    the rest: reading chunks, COPY backpressure           ${seconds(timings.stageMs - timings.parseMs)}`);
     console.log(`  merge transaction, busy ${seconds(timings.mergeMs)} alongside the staging; left after it ${seconds(timings.mergeTailMs)}`);
     for (const [name, ms] of Object.entries(timings.mergeSteps)) console.log(`    ${name.padEnd(52)} ${seconds(ms)}`);
+    console.log(`  checking batches beside the parsing (own transactions)`);
+    for (const [name, ms] of Object.entries(timings.prepareSteps)) console.log(`    ${name.padEnd(52)} ${seconds(ms)}`);
     console.log(`  inserted ${counts.inserted.toLocaleString("en")}, updated ${counts.updated}, skipped ${counts.skipped}, rejected ${result.rejected}`);
     console.log(`  peak RSS ${(rss / 1024 / 1024).toFixed(0)} MiB`);
     return { listId: list.id };

@@ -1,7 +1,4 @@
 import type postgres from "postgres";
-import { CsvParser } from "./csv-parser";
-import type { CsvDelimiter, CsvEncoding } from "./detect-format";
-import { readImportText } from "./read-import-file";
 
 /** Rejected rows kept per import; beyond this only the count grows (the UI and report say so). */
 export const MAX_STORED_REJECTIONS = 100_000;
@@ -49,41 +46,3 @@ export class RejectionLog {
     }
   }
 }
-
-/**
- * The original text of some lines, for rejections found after parsing (duplicates spotted by SQL):
- * one more pass over the file, which only parses, and only happens when such rejections exist.
- */
-export const readRawLines = async ({
-  importId,
-  encoding,
-  delimiter,
-  newline,
-  lines,
-}: {
-  importId: string;
-  encoding: CsvEncoding;
-  delimiter: CsvDelimiter;
-  newline: "\n" | "\r";
-  lines: ReadonlySet<number>;
-}) => {
-  const found = new Map<number, string>();
-  if (!lines.size) return found;
-  let last = 0;
-  for (const line of lines) if (line > last) last = line;
-  const parser: CsvParser = new CsvParser({
-    delimiter,
-    newline,
-    onRecord: (_fields, line) => {
-      // Copied (not sliced) so the map does not keep whole decoded chunks alive.
-      if (lines.has(line)) found.set(line, Buffer.from(parser.raw().slice(0, RAW_MAX)).toString());
-    },
-    onProblem: () => {},
-  });
-  for await (const { text } of readImportText(importId, encoding)) {
-    parser.push(text);
-    if (parser.currentLine > last) break;
-  }
-  parser.end();
-  return found;
-};

@@ -145,6 +145,24 @@ describe("a CSV import, end to end", () => {
     expect(staging).toHaveLength(0);
   });
 
+  it("judges each row against every earlier line, whatever the batch size (a repeat of a rejected row is a repeat too)", async () => {
+    for (const batchRows of [1, 2, 1000]) {
+      const { workspaceId, owner, caller } = await setup();
+      const csv = ["email,phone", "a@example.com,+85291234567", "b@example.com,+85291234567", "b@example.com,", "c@example.com,"].join("\n");
+      const upload = await uploadTestCsv(workspaceId, owner.id, csv);
+      await caller.imports.configure({ importId: upload.importId, columns: [field("email"), field("phone")], policy: "update_existing" });
+      expect(await startAndRunImport(caller, upload.importId, { batchRows }), `batches of ${batchRows}`).toMatchObject({
+        outcome: "completed",
+        rejected: 2,
+        counts: { inserted: 2 },
+      });
+      expect((await caller.imports.rejections({ importId: upload.importId })).map((r) => [r.line, r.reason, r.raw])).toEqual([
+        [3, "duplicate in file: phone +85291234567 is also on line 2", "b@example.com,+85291234567"],
+        [4, "duplicate in file: email b@example.com is also on line 3", "b@example.com,"],
+      ]);
+    }
+  });
+
   it("refuses an empty file and a header without rows at upload, keeping nothing", async () => {
     const { workspaceId, owner } = await setup();
     for (const [content, message] of [

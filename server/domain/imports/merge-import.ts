@@ -19,8 +19,6 @@ export type MergeOptions = {
   /** Whether any column maps to an attribute. */
   mapsAttributes: boolean;
   rejections: RejectionLog;
-  /** The original text of rejected lines (a second pass over the file), for rejections found here. */
-  rawLines: (lines: Set<number>) => Promise<Map<number, string>>;
   /** Filled with milliseconds per step, for the benchmark and the log line. */
   steps?: Record<string, number>;
 };
@@ -79,74 +77,83 @@ const assignments = (policy: ImportPolicy, mapped: ReadonlySet<ContactField>, ma
   return set;
 };
 
-/**
- * Merges staged rows into contacts, set-based, inside ONE transaction for the whole import (so a
- * failure leaves every contact as it was), batch by batch while later batches are still being read:
- * the transaction's inserts run on one core while Node parses and Postgres COPYs on the other.
- * Per batch, in line order:
- *   1. reject rows that repeat an email or phone seen on an earlier line of the file (keep the first);
- *   2. match existing contacts by email, then by phone;
- *   3. reject rows that would merge into a contact an earlier row already merges into, and (when
- *      updating) rows whose phone belongs to a different contact than their email;
- *   4. insert new contacts, update matched ones per policy, record consent changes;
- *   5. add every imported contact to the list (unsubscribed members stay so unless overwriting).
- * Rows are only ever compared with earlier lines, so batch by batch gives the answer the whole file would.
- */
-export class ImportMerge {
-  readonly counts: MergeCounts = { inserted: 0, updated: 0, skipped: 0 };
-  private readonly newId = newIdExpression();
-  private readonly prefix: string;
-  private readonly found: LineReason[] = [];
-  private listExists = false;
-  private fastPath = false;
-  private mark = performance.now();
-
-  constructor(private readonly options: MergeOptions) {
-    this.prefix = stagingPrefix(options.importId);
-  }
-
-  private step(name: string) {
+const timer = (steps: Record<string, number> | undefined) => {
+  let mark = performance.now();
+  return (name: string) => {
     const now = performance.now();
-    const steps = this.options.steps;
-    if (steps) steps[name] = Math.round((steps[name] ?? 0) + now - this.mark);
-    this.mark = now;
-  }
+    if (steps) steps[name] = Math.round((steps[name] ?? 0) + now - mark);
+    mark = now;
+  };
+};
 
-  /** Once, before the first batch. */
-  async begin() {
-    const { tx, workspaceId, listId } = this.options;
-    this.mark = performance.now();
+/**
+ * Readies one staged batch for the merge, in a short transaction of its own beside the merge
+ * transaction (so it runs on the other core): rejects, in line order,
+ *   1. rows that repeat an email or phone seen on an earlier line of the file (keep the first),
+ *   2. after matching existing contacts by email, then by phone, rows that would merge into a contact
+ *      an earlier row already merges into,
+ *   3. when updating, rows whose phone belongs to a different contact than their email.
+ * It reads contacts as they were before the import (the merge's writes are not committed yet), which is
+ * the state every row should be compared with; the keys and contacts already taken live in the run's
+ * "seen" tables, so each batch is judged against every earlier line of the file, not just its own.
+ * Rejected rows are logged with their original text and taken out of the batch.
+ */
+export const prepareBatch = async ({
+  sql,
+  importId,
+  workspaceId,
+  policy,
+  mapped,
+  rejections,
+  table,
+  raws,
+  steps,
+}: Pick<MergeOptions, "importId" | "workspaceId" | "policy" | "mapped" | "rejections" | "steps"> & {
+  sql: postgres.Sql;
+  table: string;
+  /** The original text of the batch's rows, by line. */
+  raws: ReadonlyMap<number, string>;
+}) => {
+  const step = timer(steps);
+  const prefix = stagingPrefix(importId);
+  const t = `"${table}"`;
+  await sql.begin(async (tx) => {
+    // A batch (tens of thousands of rows) against big tables: index lookups per row, never a scan of them.
     await tx.unsafe("set local work_mem = '256MB'");
-    this.fastPath = await skipForeignKeyChecks(this.options);
-    if (listId) {
-      const [list] = await tx.unsafe(`select id from lists where id = $1 and workspace_id = $2 for key share`, [listId, workspaceId]);
-      this.listExists = Boolean(list);
-    }
-    this.step("locks");
-  }
+    await tx.unsafe("set local enable_hashjoin = off");
+    await tx.unsafe("set local enable_mergejoin = off");
+    const rejected = new Map<number, string>();
+    const reject = async (rows: LineReason[]) => {
+      const fresh = rows.filter(({ line }) => !rejected.has(line));
+      if (!fresh.length) return;
+      for (const { line, reason } of fresh.sort((a, b) => a.line - b.line)) if (!rejected.has(line)) rejected.set(line, reason);
+      await tx.unsafe(`delete from ${t} where line = any($1::int[])`, [[...new Set(fresh.map((r) => r.line))]]);
+    };
 
-  async mergeBatch(table: string) {
-    const { tx, workspaceId, policy, listId, mapped, mapsAttributes } = this.options;
-    const t = `"${table}"`;
-
-    // 1. Repeats within the file, against every earlier line (the "seen" tables span batches).
+    // 1. Repeats: against earlier batches (the seen table), then within this one.
     const repeats: LineReason[] = [];
     for (const [column, seen] of [["email", "emails"], ["phone", "phones"]] as const) {
       if (!mapped.has(column)) continue;
-      const seenTable = `"${this.prefix}_${seen}"`;
-      await tx.unsafe(
-        `insert into ${seenTable} (${column}, line) select ${column}, min(line) from ${t} where ${column} is not null group by ${column}
-         on conflict (${column}) do nothing`,
-      );
+      const seenTable = `"${prefix}_${seen}"`;
+      const label = `'duplicate in file: ${column} ' || s.${column} || ' is also on line '`;
       repeats.push(
+        ...(await tx.unsafe<LineReason[]>(`select s.line, ${label} || e.line as reason from ${t} s join ${seenTable} e on e.${column} = s.${column}`)),
         ...(await tx.unsafe<LineReason[]>(
-          `select s.line, 'duplicate in file: ${column} ' || s.${column} || ' is also on line ' || e.line as reason
-           from ${t} s join ${seenTable} e on e.${column} = s.${column} where e.line < s.line`,
+          `select s.line, ${label} || d.first_line as reason
+           from ${t} s join (select ${column}, min(line) as first_line from ${t} where ${column} is not null group by ${column} having count(*) > 1) d
+             on d.${column} = s.${column}
+           where s.line > d.first_line`,
         )),
       );
+      await tx.unsafe(
+        `insert into ${seenTable} (${column}, line)
+         select ${column}, min(line) from ${t} b
+         where ${column} is not null and not exists (select 1 from ${seenTable} e where e.${column} = b.${column})
+         group by ${column}`,
+      );
     }
-    await this.reject(table, repeats);
-    this.step("duplicates");
+    await reject(repeats);
+    step("duplicates");
 
     // 2. Match: by email first, then by phone for rows the email did not match.
     if (mapped.has("email")) {
@@ -161,38 +168,82 @@ export class ImportMerge {
         [workspaceId],
       );
     }
+    step("match");
+
+    // 3. Two rows, one contact (the contacts earlier batches merge into are in the claimed table).
+    const claimed = `"${prefix}_claimed"`;
+    const sameContact = await tx.unsafe<LineReason[]>(
+      `select s.line, 'duplicate in file: matches the same contact as line ' || d.line as reason
+       from ${t} s join ${claimed} d using (contact_id)
+       union all
+       select s.line, 'duplicate in file: matches the same contact as line ' || d.first_line
+       from ${t} s join (select contact_id, min(line) as first_line from ${t} where contact_id is not null group by contact_id having count(*) > 1) d
+         using (contact_id)
+       where s.line > d.first_line`,
+    );
+    await reject(sameContact);
+    await tx.unsafe(`insert into ${claimed} (contact_id, line) select contact_id, line from ${t} where contact_id is not null`);
+    if (policy !== "add_only" && mapped.has("phone")) {
+      await reject(
+        await tx.unsafe<LineReason[]>(
+          `select s.line, 'conflict: phone ' || s.phone || ' belongs to another contact than email ' || s.email as reason
+           from ${t} s join contacts c on c.workspace_id = $1 and c.phone = s.phone
+           where s.contact_id is not null and c.id <> s.contact_id`,
+          [workspaceId],
+        ),
+      );
+    }
+    for (const [line, reason] of rejected) rejections.add(line, reason, raws.get(line) ?? null);
+    await rejections.flush(tx);
+    step("conflicts");
+  });
+};
+
+/**
+ * Merges staged, prepared batches into contacts inside ONE transaction for the whole import (so a
+ * failure leaves every contact as it was), batch by batch while later batches are still being read and
+ * prepared: this transaction's inserts run on one core while Node parses and Postgres COPYs and checks
+ * on the other. Per batch: insert new contacts, update matched ones per policy (only those that change),
+ * record consent changes, and add every imported contact to the list (unsubscribed members stay so
+ * unless overwriting).
+ */
+export class ImportMerge {
+  readonly counts: MergeCounts = { inserted: 0, updated: 0, skipped: 0 };
+  private readonly newId = newIdExpression();
+  private listExists = false;
+  private fastPath = false;
+  private readonly step: (name: string) => void;
+
+  constructor(private readonly options: MergeOptions) {
+    this.step = timer(options.steps);
+  }
+
+  /** Once, before the first batch. */
+  async begin() {
+    const { tx, workspaceId, listId } = this.options;
+    await tx.unsafe("set local work_mem = '256MB'");
+    // Joins here are one batch against contacts: index lookups per batch row, never a scan of contacts.
+    await tx.unsafe("set local enable_hashjoin = off");
+    await tx.unsafe("set local enable_mergejoin = off");
+    this.fastPath = await skipForeignKeyChecks(this.options);
+    if (listId) {
+      const [list] = await tx.unsafe(`select id from lists where id = $1 and workspace_id = $2 for key share`, [listId, workspaceId]);
+      this.listExists = Boolean(list);
+    }
+    this.step("locks");
+  }
+
+  async mergeBatch(table: string) {
+    const { tx, workspaceId, policy, listId, mapped, mapsAttributes } = this.options;
+    const t = `"${table}"`;
+    this.step("waiting");
     const [{ matched }] = (await tx.unsafe(`select count(*)::int as matched from ${t} where contact_id is not null`)) as unknown as [
       { matched: number },
     ];
-    this.step("match");
+    if (matched > 0 && this.fastPath) await lockMatchedContacts(tx, workspaceId, t);
+    this.step("locks");
 
-    // 3. Rows that would merge into a contact an earlier row already merges into; phones owned by others.
-    if (matched > 0) {
-      const claimed = `"${this.prefix}_claimed"`;
-      await tx.unsafe(
-        `insert into ${claimed} (contact_id, line) select contact_id, min(line) from ${t} where contact_id is not null group by contact_id
-         on conflict (contact_id) do nothing`,
-      );
-      const conflicts = await tx.unsafe<LineReason[]>(
-        `select s.line, 'duplicate in file: matches the same contact as line ' || d.line as reason
-         from ${t} s join ${claimed} d using (contact_id) where d.line < s.line`,
-      );
-      if (policy !== "add_only" && mapped.has("phone")) {
-        conflicts.push(
-          ...(await tx.unsafe<LineReason[]>(
-            `select s.line, 'conflict: phone ' || s.phone || ' belongs to another contact than email ' || s.email as reason
-             from ${t} s join contacts c on c.workspace_id = $1 and c.phone = s.phone
-             where s.contact_id is not null and c.id <> s.contact_id`,
-            [workspaceId],
-          )),
-        );
-      }
-      await this.reject(table, conflicts);
-      if (this.fastPath) await lockMatchedContacts(tx, workspaceId, t);
-    }
-    this.step("conflicts");
-
-    // 4. New contacts.
+    // New contacts.
     const inserted = await tx.unsafe(
       `insert into contacts (id, workspace_id, email, phone, phone_country, first_name, last_name, timezone, locale, attributes,
                              email_status, email_status_at, sms_status, sms_status_at)
@@ -231,8 +282,7 @@ export class ImportMerge {
 
     // Matched contacts: updated per policy (only those that actually change), else skipped.
     let updated = 0;
-    const remaining = matched > 0 ? await this.count(t, "contact_id is not null") : 0;
-    if (policy !== "add_only" && remaining > 0) {
+    if (policy !== "add_only" && matched > 0) {
       const set = assignments(policy, mapped, mapsAttributes);
       const compared = set.filter(([column]) => !column.endsWith("_at"));
       const result = await tx.unsafe(
@@ -245,17 +295,17 @@ export class ImportMerge {
       updated = result.count;
     }
     this.counts.updated += updated;
-    this.counts.skipped += remaining - updated;
+    this.counts.skipped += matched - updated;
     this.step("update contacts");
 
-    // 5. The list. New contacts cannot be members yet: a plain insert; matched ones may already be.
+    // The list. New contacts cannot be members yet: a plain insert; matched ones may already be.
     if (listId && this.listExists) {
       await tx.unsafe(
         `insert into list_memberships (list_id, contact_id, workspace_id)
          select $1, ${this.newId}, $2 from ${t} s where s.contact_id is null order by s.line`,
         [listId, workspaceId],
       );
-      if (remaining > 0) {
+      if (matched > 0) {
         await tx.unsafe(
           `insert into list_memberships (list_id, contact_id, workspace_id)
            select $1, s.contact_id, $2 from ${t} s where s.contact_id is not null
@@ -269,35 +319,6 @@ export class ImportMerge {
       }
     }
     this.step("list memberships");
-  }
-
-  /** After the last batch: the rejections found here get their original text (one more pass over the file). */
-  async finish() {
-    const { rejections, rawLines, tx } = this.options;
-    if (this.found.length) {
-      this.found.sort((a, b) => a.line - b.line);
-      const wanted = new Set(this.found.slice(0, rejections.room).map((r) => r.line));
-      const raw = wanted.size ? await rawLines(wanted) : new Map<number, string>();
-      for (const { line, reason } of this.found) rejections.add(line, reason, raw.get(line) ?? null);
-      await rejections.flush(tx);
-    }
-    this.step("rejected rows");
-    return this.counts;
-  }
-
-  private count = async (t: string, where: string) => {
-    const [{ n }] = (await this.options.tx.unsafe(`select count(*)::int as n from ${t} where ${where}`)) as unknown as [{ n: number }];
-    return n;
-  };
-
-  /** Takes rejected rows out of the batch; they are logged (with their text) when the merge finishes. */
-  private async reject(table: string, rows: LineReason[]) {
-    if (!rows.length) return;
-    // One reason per line (a row may repeat both an email and a phone): the first found wins.
-    const byLine = new Map<number, string>();
-    for (const { line, reason } of rows) if (!byLine.has(line)) byLine.set(line, reason);
-    for (const [line, reason] of byLine) this.found.push({ line, reason });
-    await this.options.tx.unsafe(`delete from "${table}" where line = any($1::int[])`, [[...byLine.keys()]]);
   }
 }
 

@@ -4,9 +4,9 @@ import { AppError, isAppError } from "@/server/errors";
 import { logger as rootLogger } from "@/server/logger";
 import { createDecoder, detectNewline, type CsvDelimiter, type CsvEncoding } from "./detect-format";
 import { decodeMapping, type ContactField } from "./import-mapping";
-import { RejectionLog, readRawLines } from "./import-rejections";
+import { RejectionLog } from "./import-rejections";
 import { createSeenTables, dropStagingTables } from "./import-staging";
-import { ImportMerge, type ImportPolicy, type MergeCounts } from "./merge-import";
+import { ImportMerge, prepareBatch, type ImportPolicy, type MergeCounts } from "./merge-import";
 import { readImportChunks } from "./read-import-file";
 import { stageImportRows } from "./stage-import-rows";
 import { createRowValidator } from "./validate-import-row";
@@ -36,6 +36,8 @@ export type ImportTimings = {
   /** What was left of the merge once the last batch was staged: the part that adds to the total. */
   mergeTailMs: number;
   mergeSteps: Record<string, number>;
+  /** Per step of checking batches (duplicates, matching, conflicts), beside the parsing. */
+  prepareSteps: Record<string, number>;
   totalMs: number;
 };
 
@@ -106,6 +108,9 @@ export const runImport = async ({ importId, attempt = 1, maxAttempts = 1, logger
     const mergeSteps: Record<string, number> = {};
     let mergeBusyMs = 0;
     let stageRows = 0;
+    const prepareSteps: Record<string, number> = {};
+    let preparing: Promise<void> = Promise.resolve();
+    const inFlight: Array<Promise<void>> = [];
     const merging = sql.begin(async (tx) => {
       const merge = new ImportMerge({
         tx,
@@ -116,7 +121,6 @@ export const runImport = async ({ importId, attempt = 1, maxAttempts = 1, logger
         mapped,
         mapsAttributes,
         rejections,
-        rawLines: (lines) => readRawLines({ importId, encoding, delimiter, newline, lines }),
         steps: mergeSteps,
       });
       await merge.begin();
@@ -126,7 +130,7 @@ export const runImport = async ({ importId, attempt = 1, maxAttempts = 1, logger
         mergeBusyMs += performance.now() - t;
       }
       const t = performance.now();
-      const merged = await merge.finish();
+      const merged = merge.counts;
       // Only now, at the very end, is the import row locked: a cancel that came in meanwhile wins.
       const [current] = await tx<Array<{ status: string }>>`select status from contact_imports where id = ${importId} for update`;
       if (current?.status !== "running") throw new ImportCancelled();
@@ -156,7 +160,19 @@ export const runImport = async ({ importId, attempt = 1, maxAttempts = 1, logger
         validate,
         rejections,
         batchRows,
-        onBatch: (batch) => batches.push(batch.table),
+        // Each batch is checked (duplicates, matches, conflicts) in its own short transaction, one after
+        // another but alongside the parsing, then handed to the merge transaction.
+        onBatch: async (batch) => {
+          const ready = preparing.then(async () => {
+            await prepareBatch({ sql, importId, workspaceId: claimed.workspace_id, policy: claimed.policy, mapped, rejections, table: batch.table, raws: batch.raws, steps: prepareSteps });
+            await batches.push(batch.table);
+          });
+          preparing = ready;
+          ready.catch((error) => batches.fail(error));
+          inFlight.push(ready);
+          // At most two batches waiting to be checked: a slow merge slows the reading instead of filling the disk.
+          while (inFlight.length > 2) await inFlight.shift();
+        },
         // Short transactions of their own, so the UI can show progress; also where a cancel is noticed.
         onProgress: async ({ rows, bytesRead }) => {
           const estimate = bytesRead > 0 ? Math.max(rows, Math.round((rows * sizeBytes) / bytesRead)) : null;
@@ -167,6 +183,7 @@ export const runImport = async ({ importId, attempt = 1, maxAttempts = 1, logger
         },
       });
       stageRows = stage.rows;
+      await preparing;
       batches.end();
     } catch (error) {
       batches.fail(error);
@@ -181,6 +198,7 @@ export const runImport = async ({ importId, attempt = 1, maxAttempts = 1, logger
       mergeMs: Math.round(mergeBusyMs),
       mergeTailMs: Math.round(performance.now() - stageEnded),
       mergeSteps,
+      prepareSteps,
       totalMs: Math.round(performance.now() - started),
     };
     logger.info({ ...log, rows: stage.rows, rejected: rejections.count, ...counts, ...timings }, "import completed");

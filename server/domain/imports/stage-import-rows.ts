@@ -12,8 +12,8 @@ import type { RowVerdict, StagedRow } from "./validate-import-row";
 
 export type StageProgress = { rows: number; bytesRead: number };
 
-/** A batch of good rows, committed to its own staging table and ready to merge. */
-export type StagedBatch = { table: string; index: number; rows: number };
+/** A batch of good rows, committed to its own staging table, with their original text by line. */
+export type StagedBatch = { table: string; index: number; rows: number; raws: Map<number, string> };
 
 export type StageResult = {
   /** Data rows in the file (blank lines not counted). */
@@ -100,6 +100,8 @@ export const stageImportRows = async ({
   let headerSeen = false;
   const header: { problem: CsvProblem | null } = { problem: null };
   let parts: string[] = [];
+  // The original text of the batch's good rows, for rejections found once it is staged (duplicates...).
+  let raws = new Map<number, string>();
 
   const parser: CsvParser = new CsvParser({
     delimiter,
@@ -115,6 +117,7 @@ export const stageImportRows = async ({
         rows++;
         staged++;
         parts.push(formatStagedRow(line, verdict.row));
+        raws.set(line, parser.raw());
         return;
       }
       // A row of empty cells (",,,," from a spreadsheet) is a blank line, not a rejection.
@@ -162,7 +165,9 @@ export const stageImportRows = async ({
     if (current.failed) throw current.failed;
     await sql`analyze ${sql(current.table)}`;
     const index = batchIndex++;
-    await onBatch({ table: current.table, index, rows: current.rows });
+    const batchRaws = raws;
+    raws = new Map();
+    await onBatch({ table: current.table, index, rows: current.rows, raws: batchRaws });
   };
 
   let nextProgress = progressEvery;
