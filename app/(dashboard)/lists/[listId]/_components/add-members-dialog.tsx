@@ -65,7 +65,7 @@ export function AddMembersDialog({
           aria-label="Search contacts"
           autoFocus
         />
-        <ul className="max-h-72 divide-y divide-slate-100 overflow-y-auto rounded-lg border border-slate-200" aria-label="Contacts found">
+        <ul className="h-72 divide-y divide-slate-100 overflow-y-auto rounded-lg border border-slate-200" aria-label="Contacts found">
           {contacts.data?.contacts.length === 0 && <li className="px-3 py-6 text-center text-sm text-slate-500">No contacts match.</li>}
           {contacts.data?.contacts.map((contact) => {
             const label = contactName(contact);
