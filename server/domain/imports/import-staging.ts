@@ -4,8 +4,6 @@ import type postgres from "postgres";
  * The scratch tables of one import run, all UNLOGGED (no WAL for data that only lives for the run)
  * and named after the import, so a retry finds and drops whatever a crashed attempt left behind:
  *   import_staging_<id>_<n>       good rows of batch n, COPYed in while the file is read
- *   import_staging_<id>_emails    first line of each email seen, for "duplicate in file"
- *   import_staging_<id>_phones    first line of each phone seen
  *   import_staging_<id>_claimed   existing contacts already matched by an earlier line
  * None has a workspace_id column on purpose: they are never read outside the run.
  */
@@ -29,6 +27,7 @@ export const STAGING_COLUMNS = [
   "email_status",
   "sms_status",
   "attributes",
+  "maybe_repeat",
 ] as const;
 
 export const createBatchTable = async (sql: postgres.Sql, table: string) => {
@@ -46,18 +45,19 @@ export const createBatchTable = async (sql: postgres.Sql, table: string) => {
       email_status consent_status,
       sms_status consent_status,
       attributes jsonb,
-      -- the existing contact this row matched, filled in by the merge
-      contact_id uuid
+      -- its email or phone may have been on an earlier line (see KeySet): to be confirmed
+      maybe_repeat boolean not null default false,
+      -- the existing contact this row matched, and whether the row was rejected after staging
+      contact_id uuid,
+      rejected boolean not null default false
     )`;
 };
 
-/** The tables that remember keys and contacts across batches. */
-export const createSeenTables = async (sql: postgres.Sql, importId: string) => {
-  const prefix = stagingPrefix(importId);
-  for (const [suffix, key] of [["emails", "email text"], ["phones", "phone text"], ["claimed", "contact_id uuid"]] as const) {
-    await sql.unsafe(`drop table if exists "${prefix}_${suffix}"`);
-    await sql.unsafe(`create unlogged table "${prefix}_${suffix}" (${key} primary key, line integer not null)`);
-  }
+/** The table that remembers, across batches, which existing contacts a row has already matched. */
+export const createClaimedTable = async (sql: postgres.Sql, importId: string) => {
+  const table = `${stagingPrefix(importId)}_claimed`;
+  await sql`drop table if exists ${sql(table)}`;
+  await sql`create unlogged table ${sql(table)} (contact_id uuid primary key, line integer not null)`;
 };
 
 /** Drops every scratch table of the import, including ones a crashed attempt left. */

@@ -94,9 +94,9 @@ const timer = (steps: Record<string, number> | undefined) => {
  *      an earlier row already merges into,
  *   3. when updating, rows whose phone belongs to a different contact than their email.
  * It reads contacts as they were before the import (the merge's writes are not committed yet), which is
- * the state every row should be compared with; the keys and contacts already taken live in the run's
- * "seen" tables, so each batch is judged against every earlier line of the file, not just its own.
- * Rejected rows are logged with their original text and taken out of the batch.
+ * the state every row should be compared with, and compares each row with every earlier line of the
+ * file (earlier batches' tables, the contacts they claimed), not just its own batch. Rejected rows are
+ * logged with their original text and marked, so the merge skips them.
  */
 export const prepareBatch = async ({
   sql,
@@ -105,17 +105,18 @@ export const prepareBatch = async ({
   policy,
   mapped,
   rejections,
-  table,
+  tables,
   raws,
   steps,
 }: Pick<MergeOptions, "importId" | "workspaceId" | "policy" | "mapped" | "rejections" | "steps"> & {
   sql: postgres.Sql;
-  table: string;
+  /** Every batch table so far, this batch's last. */
+  tables: readonly string[];
   /** The original text of the batch's rows, by line. */
   raws: ReadonlyMap<number, string>;
 }) => {
   const step = timer(steps);
-  const prefix = stagingPrefix(importId);
+  const table = tables.at(-1)!;
   const t = `"${table}"`;
   await sql.begin(async (tx) => {
     // A batch (tens of thousands of rows) against big tables: index lookups per row, never a scan of them.
@@ -123,72 +124,73 @@ export const prepareBatch = async ({
     await tx.unsafe("set local enable_hashjoin = off");
     await tx.unsafe("set local enable_mergejoin = off");
     const rejected = new Map<number, string>();
+    // Rejected rows stay in the batch, marked: their email and phone still count as seen on their line.
     const reject = async (rows: LineReason[]) => {
-      const fresh = rows.filter(({ line }) => !rejected.has(line));
+      const fresh = rows.filter(({ line }) => !rejected.has(line)).sort((a, b) => a.line - b.line);
       if (!fresh.length) return;
-      for (const { line, reason } of fresh.sort((a, b) => a.line - b.line)) if (!rejected.has(line)) rejected.set(line, reason);
-      await tx.unsafe(`delete from ${t} where line = any($1::int[])`, [[...new Set(fresh.map((r) => r.line))]]);
+      for (const { line, reason } of fresh) if (!rejected.has(line)) rejected.set(line, reason);
+      await tx.unsafe(`update ${t} set rejected = true where line = any($1::int[])`, [[...new Set(fresh.map((r) => r.line))]]);
     };
 
-    // 1. Repeats: against earlier batches (the seen table), then within this one.
-    const repeats: LineReason[] = [];
-    for (const [column, seen] of [["email", "emails"], ["phone", "phones"]] as const) {
-      if (!mapped.has(column)) continue;
-      const seenTable = `"${prefix}_${seen}"`;
-      const label = `'duplicate in file: ${column} ' || s.${column} || ' is also on line '`;
-      repeats.push(
-        ...(await tx.unsafe<LineReason[]>(`select s.line, ${label} || e.line as reason from ${t} s join ${seenTable} e on e.${column} = s.${column}`)),
-        ...(await tx.unsafe<LineReason[]>(
-          `select s.line, ${label} || d.first_line as reason
-           from ${t} s join (select ${column}, min(line) as first_line from ${t} where ${column} is not null group by ${column} having count(*) > 1) d
-             on d.${column} = s.${column}
-           where s.line > d.first_line`,
-        )),
-      );
-      await tx.unsafe(
-        `insert into ${seenTable} (${column}, line)
-         select ${column}, min(line) from ${t} b
-         where ${column} is not null and not exists (select 1 from ${seenTable} e where e.${column} = b.${column})
-         group by ${column}`,
-      );
+    // 1. Repeats. Only rows the reader flagged can be one; each is confirmed against every staged row
+    //    before it (this batch and the earlier ones), so a hash collision never rejects a row.
+    const [{ flagged }] = (await tx.unsafe(`select count(*)::int as flagged from ${t} where maybe_repeat`)) as unknown as [{ flagged: number }];
+    if (flagged > 0) {
+      await tx.unsafe("set local enable_hashjoin = on");
+      for (const column of ["email", "phone"] as const) {
+        if (!mapped.has(column)) continue;
+        const staged = tables.map((name) => `select line, ${column} from "${name}" where ${column} is not null`).join(" union all ");
+        await reject(
+          await tx.unsafe<LineReason[]>(
+            `select s.line, 'duplicate in file: ${column} ' || s.${column} || ' is also on line ' || min(e.line) as reason
+             from ${t} s join (${staged}) e on e.${column} = s.${column} and e.line < s.line
+             where s.maybe_repeat and s.${column} is not null
+             group by s.line, s.${column}`,
+          ),
+        );
+      }
+      await tx.unsafe("set local enable_hashjoin = off");
     }
-    await reject(repeats);
     step("duplicates");
 
     // 2. Match: by email first, then by phone for rows the email did not match.
     if (mapped.has("email")) {
-      await tx.unsafe(`update ${t} s set contact_id = c.id from contacts c where c.workspace_id = $1 and c.email = s.email and s.email is not null`, [
-        workspaceId,
-      ]);
+      await tx.unsafe(
+        `update ${t} s set contact_id = c.id from contacts c
+         where not s.rejected and s.email is not null and c.workspace_id = $1 and c.email = s.email`,
+        [workspaceId],
+      );
     }
     if (mapped.has("phone")) {
       await tx.unsafe(
         `update ${t} s set contact_id = c.id from contacts c
-         where s.contact_id is null and s.phone is not null and c.workspace_id = $1 and c.phone = s.phone`,
+         where not s.rejected and s.contact_id is null and s.phone is not null and c.workspace_id = $1 and c.phone = s.phone`,
         [workspaceId],
       );
     }
     step("match");
 
     // 3. Two rows, one contact (the contacts earlier batches merge into are in the claimed table).
-    const claimed = `"${prefix}_claimed"`;
-    const sameContact = await tx.unsafe<LineReason[]>(
-      `select s.line, 'duplicate in file: matches the same contact as line ' || d.line as reason
-       from ${t} s join ${claimed} d using (contact_id)
-       union all
-       select s.line, 'duplicate in file: matches the same contact as line ' || d.first_line
-       from ${t} s join (select contact_id, min(line) as first_line from ${t} where contact_id is not null group by contact_id having count(*) > 1) d
-         using (contact_id)
-       where s.line > d.first_line`,
+    const claimed = `"${stagingPrefix(importId)}_claimed"`;
+    await reject(
+      await tx.unsafe<LineReason[]>(
+        `select s.line, 'duplicate in file: matches the same contact as line ' || d.line as reason
+         from ${t} s join ${claimed} d using (contact_id) where not s.rejected
+         union all
+         select s.line, 'duplicate in file: matches the same contact as line ' || d.first_line
+         from ${t} s
+         join (select contact_id, min(line) as first_line from ${t} where contact_id is not null and not rejected group by contact_id having count(*) > 1) d
+           using (contact_id)
+         where not s.rejected and s.line > d.first_line`,
+      ),
     );
-    await reject(sameContact);
-    await tx.unsafe(`insert into ${claimed} (contact_id, line) select contact_id, line from ${t} where contact_id is not null`);
+    await tx.unsafe(`insert into ${claimed} (contact_id, line) select contact_id, line from ${t} where contact_id is not null and not rejected`);
     if (policy !== "add_only" && mapped.has("phone")) {
       await reject(
         await tx.unsafe<LineReason[]>(
           `select s.line, 'conflict: phone ' || s.phone || ' belongs to another contact than email ' || s.email as reason
            from ${t} s join contacts c on c.workspace_id = $1 and c.phone = s.phone
-           where s.contact_id is not null and c.id <> s.contact_id`,
+           where not s.rejected and s.contact_id is not null and c.id <> s.contact_id`,
           [workspaceId],
         ),
       );
@@ -237,7 +239,7 @@ export class ImportMerge {
     const { tx, workspaceId, policy, listId, mapped, mapsAttributes } = this.options;
     const t = `"${table}"`;
     this.step("waiting");
-    const [{ matched }] = (await tx.unsafe(`select count(*)::int as matched from ${t} where contact_id is not null`)) as unknown as [
+    const [{ matched }] = (await tx.unsafe(`select count(*)::int as matched from ${t} where contact_id is not null and not rejected`)) as unknown as [
       { matched: number },
     ];
     if (matched > 0 && this.fastPath) await lockMatchedContacts(tx, workspaceId, t);
@@ -251,7 +253,7 @@ export class ImportMerge {
               coalesce(s.attributes, '{}'::jsonb),
               s.email_status, case when s.email_status is not null then now() end,
               s.sms_status, case when s.sms_status is not null then now() end
-       from ${t} s where s.contact_id is null
+       from ${t} s where s.contact_id is null and not s.rejected
        order by s.line`,
       [workspaceId],
     );
@@ -264,7 +266,7 @@ export class ImportMerge {
       await tx.unsafe(
         `insert into consent_events (workspace_id, contact_id, channel, status, source, note)
          select $1, ${this.newId}, '${channel}', s.${channel}_status, 'import', $2 from ${t} s
-         where s.contact_id is null and s.${channel}_status is not null`,
+         where s.contact_id is null and not s.rejected and s.${channel}_status is not null`,
         [workspaceId, note],
       );
       if (policy !== "add_only" && matched > 0) {
@@ -273,7 +275,7 @@ export class ImportMerge {
           `insert into consent_events (workspace_id, contact_id, channel, status, source, note)
            select $1, c.id, '${channel}', s.${channel}_status, 'import', $2
            from ${t} s join contacts c on c.id = s.contact_id and c.workspace_id = $1
-           where ${consentChange(`${channel}_status`, policy)}`,
+           where not s.rejected and ${consentChange(`${channel}_status`, policy)}`,
           [workspaceId, note],
         );
       }
@@ -288,7 +290,7 @@ export class ImportMerge {
       const result = await tx.unsafe(
         `update contacts c set ${set.map(([column, value]) => `${column} = ${value}`).join(", ")}, updated_at = now()
          from ${t} s
-         where c.id = s.contact_id and c.workspace_id = $1
+         where c.id = s.contact_id and c.workspace_id = $1 and not s.rejected
            and (${compared.map(([column]) => `c.${column}`).join(", ")}, null) is distinct from (${compared.map(([, value]) => value).join(", ")}, null)`,
         [workspaceId],
       );
@@ -302,13 +304,13 @@ export class ImportMerge {
     if (listId && this.listExists) {
       await tx.unsafe(
         `insert into list_memberships (list_id, contact_id, workspace_id)
-         select $1, ${this.newId}, $2 from ${t} s where s.contact_id is null order by s.line`,
+         select $1, ${this.newId}, $2 from ${t} s where s.contact_id is null and not s.rejected order by s.line`,
         [listId, workspaceId],
       );
       if (matched > 0) {
         await tx.unsafe(
           `insert into list_memberships (list_id, contact_id, workspace_id)
-           select $1, s.contact_id, $2 from ${t} s where s.contact_id is not null
+           select $1, s.contact_id, $2 from ${t} s where s.contact_id is not null and not s.rejected
            on conflict (list_id, contact_id) do ${
              policy === "overwrite"
                ? "update set status = 'subscribed', status_changed_at = now() where list_memberships.status <> 'subscribed'"
@@ -350,8 +352,9 @@ const skipForeignKeyChecks = async ({ tx, workspaceId }: MergeOptions) => {
 
 const lockMatchedContacts = async (tx: postgres.TransactionSql, workspaceId: string, t: string) => {
   const [{ matched, locked }] = (await tx.unsafe(
-    `select (select count(*)::int from ${t} where contact_id is not null) as matched,
-            (select count(*)::int from (select 1 from contacts c join ${t} s on c.id = s.contact_id where c.workspace_id = $1 for key share of c) l) as locked`,
+    `select (select count(*)::int from ${t} where contact_id is not null and not rejected) as matched,
+            (select count(*)::int from (select 1 from contacts c join ${t} s on c.id = s.contact_id
+                                        where c.workspace_id = $1 and not s.rejected for key share of c) l) as locked`,
     [workspaceId],
   )) as unknown as [{ matched: number; locked: number }];
   // A contact matched a moment ago was deleted since: start over (the job retries) rather than refer to it.

@@ -5,7 +5,7 @@ import { logger as rootLogger } from "@/server/logger";
 import { createDecoder, detectNewline, type CsvDelimiter, type CsvEncoding } from "./detect-format";
 import { decodeMapping, type ContactField } from "./import-mapping";
 import { RejectionLog } from "./import-rejections";
-import { createSeenTables, dropStagingTables } from "./import-staging";
+import { createClaimedTable, dropStagingTables } from "./import-staging";
 import { ImportMerge, prepareBatch, type ImportPolicy, type MergeCounts } from "./merge-import";
 import { readImportChunks } from "./read-import-file";
 import { stageImportRows } from "./stage-import-rows";
@@ -100,7 +100,7 @@ export const runImport = async ({ importId, attempt = 1, maxAttempts = 1, logger
     await sql`delete from import_rejections where import_id = ${importId}`;
     const rejections = new RejectionLog(sql, importId);
     await dropStagingTables(sql, importId);
-    await createSeenTables(sql, importId);
+    await createClaimedTable(sql, importId);
 
     // The merge transaction takes batches as the reader stages them; see ImportMerge.
     const sizeBytes = Number(claimed.size_bytes);
@@ -111,6 +111,7 @@ export const runImport = async ({ importId, attempt = 1, maxAttempts = 1, logger
     const prepareSteps: Record<string, number> = {};
     let preparing: Promise<void> = Promise.resolve();
     const inFlight: Array<Promise<void>> = [];
+    const tables: string[] = [];
     const merging = sql.begin(async (tx) => {
       const merge = new ImportMerge({
         tx,
@@ -163,8 +164,10 @@ export const runImport = async ({ importId, attempt = 1, maxAttempts = 1, logger
         // Each batch is checked (duplicates, matches, conflicts) in its own short transaction, one after
         // another but alongside the parsing, then handed to the merge transaction.
         onBatch: async (batch) => {
+          tables.push(batch.table);
+          const upTo = [...tables];
           const ready = preparing.then(async () => {
-            await prepareBatch({ sql, importId, workspaceId: claimed.workspace_id, policy: claimed.policy, mapped, rejections, table: batch.table, raws: batch.raws, steps: prepareSteps });
+            await prepareBatch({ sql, importId, workspaceId: claimed.workspace_id, policy: claimed.policy, mapped, rejections, tables: upTo, raws: batch.raws, steps: prepareSteps });
             await batches.push(batch.table);
           });
           preparing = ready;

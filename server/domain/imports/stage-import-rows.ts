@@ -7,6 +7,7 @@ import { CsvParser, type CsvProblem } from "./csv-parser";
 import type { CsvDelimiter, CsvEncoding } from "./detect-format";
 import { batchTableName, copyValue, createBatchTable, STAGING_COLUMNS } from "./import-staging";
 import type { RejectionLog } from "./import-rejections";
+import { KeySet, phoneKey, stringKey } from "./key-set";
 import { readImportText } from "./read-import-file";
 import type { RowVerdict, StagedRow } from "./validate-import-row";
 
@@ -36,12 +37,12 @@ const COPY_BUFFER_CHARS = 16 * 1024 * 1024;
  * normalised emails and phones, zones, locales and statuses never do, and the attributes are JSON
  * (control characters already escaped, so only its backslashes need doubling).
  */
-export const formatStagedRow = (line: number, row: StagedRow) =>
+export const formatStagedRow = (line: number, row: StagedRow, maybeRepeat = false) =>
   `${line}\t${row.email ?? NULL}\t${row.phone ?? NULL}\t${row.phoneCountry ?? NULL}\t${copyValue(row.firstName)}\t${copyValue(row.lastName)}\t${
     row.timezone ?? NULL
   }\t${row.locale ?? NULL}\t${row.emailStatus ?? NULL}\t${row.smsStatus ?? NULL}\t${
     row.attributes === null ? NULL : row.attributes.includes("\\") ? row.attributes.replace(BACKSLASH, "\\\\") : row.attributes
-  }\n`;
+  }\t${maybeRepeat ? "t" : "f"}\n`;
 
 /**
  * The end of a COPY. postgres.js reports an error that arrives after the stream was ended to no one
@@ -100,6 +101,9 @@ export const stageImportRows = async ({
   let headerSeen = false;
   const header: { problem: CsvProblem | null } = { problem: null };
   let parts: string[] = [];
+  // Which emails and phones earlier lines had: a row that may repeat one is flagged for prepareBatch to confirm.
+  const emails = new KeySet();
+  const phones = new KeySet();
   // The original text of the batch's good rows, for rejections found once it is staged (duplicates...).
   let raws = new Map<number, string>();
 
@@ -116,7 +120,10 @@ export const stageImportRows = async ({
       if (verdict.ok) {
         rows++;
         staged++;
-        parts.push(formatStagedRow(line, verdict.row));
+        const { email, phone } = verdict.row;
+        const emailSeen = email !== null && emails.add(stringKey(email));
+        const phoneSeen = phone !== null && phones.add(phoneKey(phone));
+        parts.push(formatStagedRow(line, verdict.row, emailSeen || phoneSeen));
         raws.set(line, parser.raw());
         return;
       }
