@@ -12,7 +12,7 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char
  * planner ORs them in a bitmap, so a rare or absent prefix costs a millisecond, not a scan.
  * Emails are stored lower-cased, so lower(email) = email.
  * - "ana@ex" or "ana.li": email prefix
- * - "+852 9123", "852 9123": phone prefix (with its country code)
+ * - "+852 9123", "852 9123": phone prefix (with its country code); without the +, email prefix too
  * - "ana", "ana li": email, first or last name prefix, or "first last" prefix
  */
 export const contactSearchCondition = (search: string | undefined): SQL | undefined => {
@@ -21,7 +21,9 @@ export const contactSearchCondition = (search: string | undefined): SQL | undefi
   const prefix = `${escapeLike(text)}%`;
   const digits = text.replace(/[\s().-]/g, "");
   if (/^\+?\d{2,}$/.test(digits)) {
-    return sql`${contacts.phone} like ${`+${digits.replace(/^\+/, "")}%`}`;
+    const phone = sql`${contacts.phone} like ${`+${digits.replace(/^\+/, "")}%`}`;
+    // "2024" may also start an address (2024promo@...); "+852" cannot.
+    return text.startsWith("+") ? phone : sql`(${phone} or ${contacts.email} like ${prefix})`;
   }
   if (text.includes("@")) return sql`${contacts.email} like ${prefix}`;
   const conditions = [

@@ -270,6 +270,7 @@ describe("searching and paging", () => {
       { email: "carol@shop.example", firstName: "Carol", lastName: "Chan", phone: "+85291234567" },
       { phone: "+85366123456", firstName: "Dora", lastName: "Lam" },
       { email: "50%off_deals@example.com" },
+      { email: "85366@example.com" },
     ];
     for (const person of people) await createContact({ workspaceId, source: "import", ...person });
   };
@@ -284,11 +285,12 @@ describe("searching and paging", () => {
     expect(await emails("carol@")).toEqual(["carol@shop.example"]);
     expect(await emails("chan")).toEqual(["carol@shop.example"]);
     expect(await emails("+852 9123")).toEqual(["carol@shop.example"]);
-    expect(await emails("853")).toEqual(["+85366123456"]);
+    expect(await emails("853")).toEqual(["+85366123456", "85366@example.com"]);
+    expect(await emails("+853")).toEqual(["+85366123456"]);
     expect(await emails("50%")).toEqual(["50%off_deals@example.com"]);
     expect(await emails("5_%")).toEqual([]);
     expect(await emails("example")).toEqual([]);
-    expect(await emails("  ")).toHaveLength(5);
+    expect(await emails("  ")).toHaveLength(6);
     // Another workspace sees none of them.
     expect((await searchContacts({ workspaceId: await workspace(), search: "ana" })).contacts).toEqual([]);
   });
@@ -326,7 +328,7 @@ describe("searching and paging", () => {
   it("counts exactly up to 10,000 and says 10,000+ beyond", async () => {
     const workspaceId = await workspace();
     await seed(workspaceId);
-    expect(await countContacts({ workspaceId })).toEqual({ count: 5, capped: false });
+    expect(await countContacts({ workspaceId })).toEqual({ count: 6, capped: false });
     expect(await countContacts({ workspaceId, search: "ana" })).toEqual({ count: 2, capped: false });
     await db.execute(sql`
       insert into contacts (workspace_id, email)
@@ -334,6 +336,6 @@ describe("searching and paging", () => {
     expect(await countContacts({ workspaceId })).toEqual({ count: 10_000, capped: true });
     expect(await countContacts({ workspaceId, search: "bulk-1000" })).toEqual({ count: 2, capped: false });
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(contacts).where(and(eq(contacts.workspaceId, workspaceId)));
-    expect(row!.n).toBe(10_005);
+    expect(row!.n).toBe(10_006);
   });
 });
