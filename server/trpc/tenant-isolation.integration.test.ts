@@ -3,7 +3,19 @@ import { TRPCError } from "@trpc/server";
 import { inArray, sql } from "drizzle-orm";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { users, workspaceInvitations } from "@/drizzle/schema";
+import {
+  attributeDefinitions,
+  contactImports,
+  contacts,
+  dncRegistries,
+  events,
+  listMemberships,
+  lists,
+  segments,
+  suppressions,
+  users,
+  workspaceInvitations,
+} from "@/drizzle/schema";
 import { db } from "@/server/db/client";
 import { API_SCOPES } from "@/server/domain/api-keys/scopes";
 import { createWorkspace } from "@/server/domain/workspaces/create-workspace";
@@ -103,6 +115,10 @@ type WorkspaceA = {
   apiKeyPrefix: string;
   messageIds: string[];
   messageSubjects: string[];
+  /** Ids of A's audience rows (contact, attribute, list, segment, suppression, DNC register, import). */
+  audienceIds: string[];
+  /** Names, addresses and numbers of those rows, which must never show up from B. */
+  audienceSecrets: string[];
 };
 
 let a: WorkspaceA;
@@ -169,7 +185,7 @@ const stuffedInputs = (path: string): unknown[] => {
     token: "not-an-invitation-token-at-all",
     limit: 200,
   };
-  const allIds = [a.id, ...a.memberIds, a.owner.id, a.viewer.id, a.invitationId, a.apiKeyId, ...a.messageIds];
+  const allIds = [a.id, ...a.memberIds, a.owner.id, a.viewer.id, a.invitationId, a.apiKeyId, ...a.messageIds, ...a.audienceIds];
   const objects = [base, { ...base, role: "owner" }];
   for (const id of allIds) {
     const variant: Record<string, unknown> = { ...base };
@@ -204,6 +220,8 @@ const secretsOfA = () => [
   a.apiKeyPrefix,
   ...a.messageIds,
   ...a.messageSubjects,
+  ...a.audienceIds,
+  ...a.audienceSecrets,
 ];
 
 const expectNoSecretsOfA = (what: string, value: unknown) => {
@@ -229,6 +247,51 @@ const snapshotA = async () => {
     await db.select().from(users).where(inArray(users.id, [a.owner.id, a.viewer.id]))
   ).map((row) => JSON.stringify(row)).sort();
   return snapshot;
+};
+
+/**
+ * One row of every audience table in A, written straight to the tables (not through the procedures
+ * under test), so their ids can be stuffed into B's calls and their contents looked for in B's results.
+ */
+const seedAudience = async (workspaceId: string, tag: string) => {
+  const email = `alpha-contact-${tag}@example.test`;
+  const phone = `+8529${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+  const [contact] = await db
+    .insert(contacts)
+    .values({ workspaceId, email, phone, phoneCountry: "HK", firstName: `Alphaname${tag}`, emailStatus: "subscribed" })
+    .returning();
+  const [attribute] = await db
+    .insert(attributeDefinitions)
+    .values({ workspaceId, key: `alpha_${tag}`, label: `Alpha attribute ${tag}`, type: "text" })
+    .returning();
+  const [list] = await db.insert(lists).values({ workspaceId, name: `Alpha list ${tag}` }).returning();
+  await db.insert(listMemberships).values({ workspaceId, listId: list!.id, contactId: contact!.id });
+  const [segment] = await db
+    .insert(segments)
+    .values({
+      workspaceId,
+      name: `Alpha segment ${tag}`,
+      definition: { version: 1, root: { type: "group", combinator: "and", rules: [] } },
+    })
+    .returning();
+  const suppressed = `alpha-suppressed-${tag}@example.test`;
+  const [suppression] = await db
+    .insert(suppressions)
+    .values({ workspaceId, kind: "email", value: suppressed, reason: "manual" })
+    .returning();
+  const [registry] = await db
+    .insert(dncRegistries)
+    .values({ workspaceId, country: "HK", name: `Alpha register ${tag}` })
+    .returning();
+  const [contactImport] = await db
+    .insert(contactImports)
+    .values({ workspaceId, filename: `alpha-${tag}.csv`, status: "completed" })
+    .returning();
+  await db.insert(events).values({ workspaceId, contactId: contact!.id, name: `alpha_event_${tag}`, occurredAt: new Date() });
+  return {
+    audienceIds: [contact!.id, attribute!.id, list!.id, segment!.id, suppression!.id, registry!.id, contactImport!.id],
+    audienceSecrets: [email, phone, `Alphaname${tag}`, `alpha_${tag}`, `Alpha list ${tag}`, `Alpha segment ${tag}`, suppressed, `Alpha register ${tag}`, `alpha-${tag}.csv`, `alpha_event_${tag}`],
+  };
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -265,6 +328,7 @@ beforeAll(async () => {
     apiKeyPrefix: apiKey.prefix,
     messageIds: [workspaceMail.id, systemMail.id],
     messageSubjects: [`Alpha campaign ${tag}`, `Alpha password reset ${tag}`],
+    ...(await seedAudience(aWorkspace.id, tag)),
   };
 
   const bOwner = await createTestUser(`Bravo Owner ${tag}`);
