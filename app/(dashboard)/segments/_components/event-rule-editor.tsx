@@ -39,7 +39,8 @@ function PropertyFilterRow({
         placeholder="property, e.g. total"
         invalid={invalid("path")}
         disabled={readOnly}
-        className="w-36 font-mono text-xs"
+        width="w-32"
+        className="font-mono text-xs"
       />
       <RowSelect
         aria-label="Property condition"
@@ -70,7 +71,7 @@ function PropertyFilterRow({
           placeholder="value"
           invalid={invalid("value")}
           disabled={readOnly}
-          className="w-28"
+          width="w-28"
         />
       )}
       {!readOnly && (
@@ -106,7 +107,7 @@ export function EventRuleEditor({
           list={namesId}
           invalid={invalid("name")}
           disabled={readOnly}
-          className="w-48 font-mono text-xs"
+          className="font-mono text-xs"
         />
         <datalist id={namesId}>
           {options.eventNames.map((name) => (

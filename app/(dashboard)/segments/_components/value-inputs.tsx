@@ -47,8 +47,9 @@ export function ScalarInput({
   onChange,
   invalid,
   className,
+  width,
   ...props
-}: TextProps & { type: ValueType; value: ScalarValue | undefined; onChange: (value: ScalarValue) => void }) {
+}: TextProps & { type: ValueType; value: ScalarValue | undefined; onChange: (value: ScalarValue) => void; width?: string }) {
   const text = useText<ScalarValue | undefined>(value, (v) => (v === undefined ? "" : String(v)), (t) => parseScalar(type, t), (v) => onChange(v ?? ""));
   return (
     <input
@@ -57,7 +58,8 @@ export function ScalarInput({
       inputMode={type === "number" ? "decimal" : undefined}
       {...text}
       aria-invalid={invalid || undefined}
-      className={cn(rowControl, type === "date" ? "w-40" : type === "number" ? "w-28" : "w-48", className)}
+      // cn does not merge classes, so a width comes as its own prop rather than in className.
+      className={cn(rowControl, width ?? (type === "date" ? "w-40" : type === "number" ? "w-28" : "w-48"), className)}
     />
   );
 }
