@@ -27,14 +27,15 @@ export const STAGING_COLUMNS = [
   "email_status",
   "sms_status",
   "attributes",
-  "maybe_repeat",
+  "email_seen_on",
+  "phone_seen_on",
 ] as const;
 
 export const createBatchTable = async (sql: postgres.Sql, table: string) => {
   await sql`drop table if exists ${sql(table)}`;
   await sql`
     create unlogged table ${sql(table)} (
-      line integer not null,
+      line integer primary key,
       email text,
       phone text,
       phone_country text,
@@ -45,8 +46,9 @@ export const createBatchTable = async (sql: postgres.Sql, table: string) => {
       email_status consent_status,
       sms_status consent_status,
       attributes jsonb,
-      -- its email or phone may have been on an earlier line (see KeySet): to be confirmed
-      maybe_repeat boolean not null default false,
+      -- the earlier line its email or phone may also be on (see KeySet): to be confirmed
+      email_seen_on integer,
+      phone_seen_on integer,
       -- the existing contact this row matched, and whether the row was rejected after staging
       contact_id uuid,
       rejected boolean not null default false

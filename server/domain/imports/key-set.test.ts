@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { KeySet, phoneKey, stringKey } from "./key-set";
 
 describe("KeySet", () => {
-  it("remembers every key, growing as needed", () => {
+  it("remembers every key with the first line it was on, growing as needed", () => {
     const set = new KeySet(4);
-    for (let i = 1; i <= 100_000; i++) expect(set.add(i * 7919)).toBe(false);
-    for (let i = 1; i <= 100_000; i++) expect(set.add(i * 7919)).toBe(true);
-    expect(set.add(2 ** 52 + 1)).toBe(false);
-    expect(set.add(2 ** 52 + 1)).toBe(true);
+    for (let i = 1; i <= 100_000; i++) expect(set.add(i * 7919, i + 1)).toBe(0);
+    for (let i = 1; i <= 100_000; i++) expect(set.add(i * 7919, 500_000)).toBe(i + 1);
+    expect(set.add(2 ** 52 + 1, 7)).toBe(0);
+    expect(set.add(2 ** 52 + 1, 9)).toBe(7);
   });
 
   it("keys phones exactly and emails by a hash that tells a million addresses apart", () => {

@@ -1,38 +1,46 @@
 /**
- * The emails and phones seen so far in an import, to tell which rows may repeat an earlier line,
- * in 8 bytes per key (an open-addressing table of doubles) rather than a Map of strings at ~190 bytes.
- * Phones are exact (E.164 digits fit a double). Emails are 52-bit hashes, so a "seen" answer means
- * "maybe": the import confirms those rows against the staged rows themselves (see prepareBatch), and
- * a clean file, with no repeats, costs nothing more.
+ * The emails and phones seen so far in an import, each with the first line it was on, to tell which
+ * rows may repeat an earlier line: 12 bytes per slot (an open-addressing table of doubles and line
+ * numbers) rather than a Map of strings at ~190 bytes a key. Phones are exact (E.164 digits fit a
+ * double); emails are 52-bit hashes, so a "seen" answer is a candidate line that the import confirms
+ * against the staged row on that line (see prepareBatch). A clean file costs nothing more.
  */
 export class KeySet {
-  private table: Float64Array;
+  private keys: Float64Array;
+  private lines: Int32Array;
   private size = 0;
 
   constructor(capacity = 1 << 16) {
-    this.table = new Float64Array(capacity);
+    this.keys = new Float64Array(capacity);
+    this.lines = new Int32Array(capacity);
   }
 
-  /** Adds the key; true when it was already there. Keys are positive integers below 2^53. */
-  add(key: number): boolean {
-    if ((this.size + 1) * 2 > this.table.length) this.grow();
-    const mask = this.table.length - 1;
+  /**
+   * Adds the key first seen on `line`; returns the line it was first seen on when it was already
+   * there, else 0. Keys are positive integers below 2^53; lines are positive.
+   */
+  add(key: number, line: number): number {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
     for (let slot = mix(key) & mask; ; slot = (slot + 1) & mask) {
-      const current = this.table[slot]!;
+      const current = this.keys[slot]!;
       if (current === 0) {
-        this.table[slot] = key;
+        this.keys[slot] = key;
+        this.lines[slot] = line;
         this.size++;
-        return false;
+        return 0;
       }
-      if (current === key) return true;
+      if (current === key) return this.lines[slot]!;
     }
   }
 
   private grow() {
-    const old = this.table;
-    this.table = new Float64Array(old.length * 2);
+    const keys = this.keys;
+    const lines = this.lines;
+    this.keys = new Float64Array(keys.length * 2);
+    this.lines = new Int32Array(keys.length * 2);
     this.size = 0;
-    for (const key of old) if (key !== 0) this.add(key);
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.add(keys[i]!, lines[i]!);
   }
 }
 

@@ -24,6 +24,59 @@ export type MergeOptions = {
 };
 
 type LineReason = { line: number; reason: string };
+export type StagedTable = { table: string; firstLine: number; lastLine: number };
+type SeenRow = { line: number; email: string | null; phone: string | null; email_seen_on: number | null; phone_seen_on: number | null };
+
+/**
+ * Which flagged rows really repeat an earlier line: each names the line its email or phone was first
+ * on (from the reader's key sets), so the check is a primary-key lookup of those lines in whichever
+ * batch tables hold them. A row whose email only collided with another's hash is then checked against
+ * every staged row with that email (rare: one in billions).
+ */
+export const confirmRepeats = async (tx: postgres.TransactionSql, tables: readonly StagedTable[], flagged: SeenRow[]) => {
+  const tableOf = (line: number) => tables.find((t) => line >= t.firstLine && line <= t.lastLine)?.table;
+  const wanted = new Map<string, number[]>();
+  for (const row of flagged) {
+    for (const line of [row.email_seen_on, row.phone_seen_on]) {
+      const table = line ? tableOf(line) : undefined;
+      if (!table) continue;
+      const lines = wanted.get(table);
+      if (lines) lines.push(line!);
+      else wanted.set(table, [line!]);
+    }
+  }
+  const earlier = new Map<number, { email: string | null; phone: string | null }>();
+  for (const [table, lines] of wanted) {
+    const rows = await tx.unsafe<Array<{ line: number; email: string | null; phone: string | null }>>(
+      `select line, email, phone from "${table}" where line = any($1::int[])`,
+      [[...new Set(lines)]],
+    );
+    for (const row of rows) earlier.set(row.line, row);
+  }
+  const repeats: LineReason[] = [];
+  const collided: SeenRow[] = [];
+  for (const row of flagged) {
+    if (row.email_seen_on && earlier.get(row.email_seen_on)?.email === row.email) {
+      repeats.push({ line: row.line, reason: `duplicate in file: email ${row.email} is also on line ${row.email_seen_on}` });
+    } else if (row.phone_seen_on && earlier.get(row.phone_seen_on)?.phone === row.phone) {
+      repeats.push({ line: row.line, reason: `duplicate in file: phone ${row.phone} is also on line ${row.phone_seen_on}` });
+    } else if (row.email_seen_on) {
+      collided.push(row);
+    }
+  }
+  if (collided.length) {
+    const staged = tables.map(({ table }) => `select line, email from "${table}"`).join(" union all ");
+    repeats.push(
+      ...(await tx.unsafe<LineReason[]>(
+        `select s.line, 'duplicate in file: email ' || s.email || ' is also on line ' || min(e.line) as reason
+         from unnest($1::int[], $2::text[]) as s(line, email) join (${staged}) e on e.email = s.email and e.line < s.line
+         group by s.line, s.email`,
+        [collided.map((row) => row.line), collided.map((row) => row.email!)],
+      )),
+    );
+  }
+  return repeats;
+};
 
 const OPTED_OUT = "('unsubscribed', 'bounced', 'complained')";
 const OPTED_IN = "('subscribed', 'pending')";
@@ -110,13 +163,13 @@ export const prepareBatch = async ({
   steps,
 }: Pick<MergeOptions, "importId" | "workspaceId" | "policy" | "mapped" | "rejections" | "steps"> & {
   sql: postgres.Sql;
-  /** Every batch table so far, this batch's last. */
-  tables: readonly string[];
+  /** Every batch table so far with the lines it holds, this batch's last. */
+  tables: readonly StagedTable[];
   /** The original text of the batch's rows, by line. */
   raws: ReadonlyMap<number, string>;
 }) => {
   const step = timer(steps);
-  const table = tables.at(-1)!;
+  const table = tables.at(-1)!.table;
   const t = `"${table}"`;
   await sql.begin(async (tx) => {
     // A batch (tens of thousands of rows) against big tables: index lookups per row, never a scan of them.
@@ -132,25 +185,12 @@ export const prepareBatch = async ({
       await tx.unsafe(`update ${t} set rejected = true where line = any($1::int[])`, [[...new Set(fresh.map((r) => r.line))]]);
     };
 
-    // 1. Repeats. Only rows the reader flagged can be one; each is confirmed against every staged row
-    //    before it (this batch and the earlier ones), so a hash collision never rejects a row.
-    const [{ flagged }] = (await tx.unsafe(`select count(*)::int as flagged from ${t} where maybe_repeat`)) as unknown as [{ flagged: number }];
-    if (flagged > 0) {
-      await tx.unsafe("set local enable_hashjoin = on");
-      for (const column of ["email", "phone"] as const) {
-        if (!mapped.has(column)) continue;
-        const staged = tables.map((name) => `select line, ${column} from "${name}" where ${column} is not null`).join(" union all ");
-        await reject(
-          await tx.unsafe<LineReason[]>(
-            `select s.line, 'duplicate in file: ${column} ' || s.${column} || ' is also on line ' || min(e.line) as reason
-             from ${t} s join (${staged}) e on e.${column} = s.${column} and e.line < s.line
-             where s.maybe_repeat and s.${column} is not null
-             group by s.line, s.${column}`,
-          ),
-        );
-      }
-      await tx.unsafe("set local enable_hashjoin = off");
-    }
+    // 1. Repeats. The reader names, for each row, the earlier line its email or phone may be on; that
+    //    row is looked up (by primary key) and compared, so a hash collision never rejects a row.
+    const flagged = await tx.unsafe<SeenRow[]>(
+      `select line, email, phone, email_seen_on, phone_seen_on from ${t} where email_seen_on is not null or phone_seen_on is not null order by line`,
+    );
+    if (flagged.length) await reject(await confirmRepeats(tx, tables, flagged));
     step("duplicates");
 
     // 2. Match: by email first, then by phone for rows the email did not match.

@@ -6,7 +6,7 @@ import { createDecoder, detectNewline, type CsvDelimiter, type CsvEncoding } fro
 import { decodeMapping, type ContactField } from "./import-mapping";
 import { RejectionLog } from "./import-rejections";
 import { createClaimedTable, dropStagingTables } from "./import-staging";
-import { ImportMerge, prepareBatch, type ImportPolicy, type MergeCounts } from "./merge-import";
+import { ImportMerge, prepareBatch, type ImportPolicy, type MergeCounts, type StagedTable } from "./merge-import";
 import { readImportChunks } from "./read-import-file";
 import { stageImportRows } from "./stage-import-rows";
 import { createRowValidator } from "./validate-import-row";
@@ -111,7 +111,7 @@ export const runImport = async ({ importId, attempt = 1, maxAttempts = 1, logger
     const prepareSteps: Record<string, number> = {};
     let preparing: Promise<void> = Promise.resolve();
     const inFlight: Array<Promise<void>> = [];
-    const tables: string[] = [];
+    const tables: StagedTable[] = [];
     const merging = sql.begin(async (tx) => {
       const merge = new ImportMerge({
         tx,
@@ -164,7 +164,7 @@ export const runImport = async ({ importId, attempt = 1, maxAttempts = 1, logger
         // Each batch is checked (duplicates, matches, conflicts) in its own short transaction, one after
         // another but alongside the parsing, then handed to the merge transaction.
         onBatch: async (batch) => {
-          tables.push(batch.table);
+          tables.push({ table: batch.table, firstLine: batch.firstLine, lastLine: batch.lastLine });
           const upTo = [...tables];
           const ready = preparing.then(async () => {
             await prepareBatch({ sql, importId, workspaceId: claimed.workspace_id, policy: claimed.policy, mapped, rejections, tables: upTo, raws: batch.raws, steps: prepareSteps });

@@ -13,8 +13,8 @@ import type { RowVerdict, StagedRow } from "./validate-import-row";
 
 export type StageProgress = { rows: number; bytesRead: number };
 
-/** A batch of good rows, committed to its own staging table, with their original text by line. */
-export type StagedBatch = { table: string; index: number; rows: number; raws: Map<number, string> };
+/** A batch of good rows, committed to its own staging table, with their lines and original text by line. */
+export type StagedBatch = { table: string; index: number; rows: number; firstLine: number; lastLine: number; raws: Map<number, string> };
 
 export type StageResult = {
   /** Data rows in the file (blank lines not counted). */
@@ -37,12 +37,12 @@ const COPY_BUFFER_CHARS = 16 * 1024 * 1024;
  * normalised emails and phones, zones, locales and statuses never do, and the attributes are JSON
  * (control characters already escaped, so only its backslashes need doubling).
  */
-export const formatStagedRow = (line: number, row: StagedRow, maybeRepeat = false) =>
+export const formatStagedRow = (line: number, row: StagedRow, emailSeenOn = 0, phoneSeenOn = 0) =>
   `${line}\t${row.email ?? NULL}\t${row.phone ?? NULL}\t${row.phoneCountry ?? NULL}\t${copyValue(row.firstName)}\t${copyValue(row.lastName)}\t${
     row.timezone ?? NULL
   }\t${row.locale ?? NULL}\t${row.emailStatus ?? NULL}\t${row.smsStatus ?? NULL}\t${
     row.attributes === null ? NULL : row.attributes.includes("\\") ? row.attributes.replace(BACKSLASH, "\\\\") : row.attributes
-  }\t${maybeRepeat ? "t" : "f"}\n`;
+  }\t${emailSeenOn || NULL}\t${phoneSeenOn || NULL}\n`;
 
 /**
  * The end of a COPY. postgres.js reports an error that arrives after the stream was ended to no one
@@ -101,7 +101,7 @@ export const stageImportRows = async ({
   let headerSeen = false;
   const header: { problem: CsvProblem | null } = { problem: null };
   let parts: string[] = [];
-  // Which emails and phones earlier lines had: a row that may repeat one is flagged for prepareBatch to confirm.
+  // Which emails and phones earlier lines had: a row that may repeat one names that line, for prepareBatch to confirm.
   const emails = new KeySet();
   const phones = new KeySet();
   // The original text of the batch's good rows, for rejections found once it is staged (duplicates...).
@@ -121,9 +121,9 @@ export const stageImportRows = async ({
         rows++;
         staged++;
         const { email, phone } = verdict.row;
-        const emailSeen = email !== null && emails.add(stringKey(email));
-        const phoneSeen = phone !== null && phones.add(phoneKey(phone));
-        parts.push(formatStagedRow(line, verdict.row, emailSeen || phoneSeen));
+        const emailSeenOn = email === null ? 0 : emails.add(stringKey(email), line);
+        const phoneSeenOn = phone === null ? 0 : phones.add(phoneKey(phone), line);
+        parts.push(formatStagedRow(line, verdict.row, emailSeenOn, phoneSeenOn));
         raws.set(line, parser.raw());
         return;
       }
@@ -174,7 +174,13 @@ export const stageImportRows = async ({
     const index = batchIndex++;
     const batchRaws = raws;
     raws = new Map();
-    await onBatch({ table: current.table, index, rows: current.rows, raws: batchRaws });
+    let firstLine = Number.MAX_SAFE_INTEGER;
+    let lastLine = 0;
+    for (const line of batchRaws.keys()) {
+      if (line < firstLine) firstLine = line;
+      if (line > lastLine) lastLine = line;
+    }
+    await onBatch({ table: current.table, index, rows: current.rows, firstLine, lastLine, raws: batchRaws });
   };
 
   let nextProgress = progressEvery;
