@@ -101,6 +101,8 @@ export const runImport = async ({ importId, attempt = 1, maxAttempts = 1, logger
     const rejections = new RejectionLog(sql, importId);
     await dropStagingTables(sql, importId);
     await createClaimedTable(sql, importId);
+    const [workspace] = await sql<Array<{ existing: boolean }>>`select exists (select 1 from contacts where workspace_id = ${claimed.workspace_id}) as existing`;
+    const matchExisting = workspace?.existing ?? true;
 
     // The merge transaction takes batches as the reader stages them; see ImportMerge.
     const sizeBytes = Number(claimed.size_bytes);
@@ -125,9 +127,9 @@ export const runImport = async ({ importId, attempt = 1, maxAttempts = 1, logger
         steps: mergeSteps,
       });
       await merge.begin();
-      for (let table = await batches.next(); table; table = await batches.next()) {
+      for (let batch = await batches.next(); batch; batch = await batches.next()) {
         const t = performance.now();
-        await merge.mergeBatch(table);
+        await merge.mergeBatch(batch.table, batch.matched);
         mergeBusyMs += performance.now() - t;
       }
       const t = performance.now();
@@ -167,8 +169,19 @@ export const runImport = async ({ importId, attempt = 1, maxAttempts = 1, logger
           tables.push({ table: batch.table, firstLine: batch.firstLine, lastLine: batch.lastLine });
           const upTo = [...tables];
           const ready = preparing.then(async () => {
-            await prepareBatch({ sql, importId, workspaceId: claimed.workspace_id, policy: claimed.policy, mapped, rejections, tables: upTo, raws: batch.raws, steps: prepareSteps });
-            await batches.push(batch.table);
+            const { matched } = await prepareBatch({
+              sql,
+              importId,
+              workspaceId: claimed.workspace_id,
+              policy: claimed.policy,
+              mapped,
+              rejections,
+              tables: upTo,
+              raws: batch.raws,
+              matchExisting,
+              steps: prepareSteps,
+            });
+            await batches.push({ table: batch.table, matched });
           });
           preparing = ready;
           ready.catch((error) => batches.fail(error));
@@ -229,8 +242,10 @@ export const runImport = async ({ importId, attempt = 1, maxAttempts = 1, logger
 };
 
 /** Staged batch tables, handed from the reader to the merge transaction as they are ready. */
+type QueuedBatch = { table: string; matched: number };
+
 class BatchQueue {
-  private items: string[] = [];
+  private items: QueuedBatch[] = [];
   private ended = false;
   private error: unknown = null;
   private waiting: (() => void) | null = null;
@@ -238,9 +253,9 @@ class BatchQueue {
   /** Batches staged but not yet merged before the reader waits: disk use stays a few batches ahead. */
   private static readonly AHEAD = 2;
 
-  async push(table: string) {
+  async push(batch: QueuedBatch) {
     if (this.error) throw this.error;
-    this.items.push(table);
+    this.items.push(batch);
     this.wake();
     while (this.items.length >= BatchQueue.AHEAD && !this.error) await new Promise<void>((resolve) => (this.drained = resolve));
     if (this.error) throw this.error;
@@ -257,7 +272,7 @@ class BatchQueue {
     this.drained?.();
   }
 
-  async next(): Promise<string | null> {
+  async next(): Promise<QueuedBatch | null> {
     for (;;) {
       if (this.error) throw this.error;
       const item = this.items.shift();
