@@ -268,14 +268,23 @@ describe("event rules", () => {
     expect(event({ count: 1 })).toEqual({ sql: `c.id in (select e.contact_id from events e where ${WHERE})`, params: [WS, "order_placed"] });
   });
 
-  it("at least / exactly N: a semi-join on grouped events", () => {
+  it("at least / exactly N: grouped events, computed once as an array where only ANDs lead to the rule", () => {
     expect(event({ count: 2 })).toEqual({
-      sql: `c.id in (select e.contact_id from events e where ${WHERE} group by e.contact_id having count(*) >= $3::int)`,
+      sql: `c.id = any(array(select e.contact_id from events e where ${WHERE} group by e.contact_id having count(*) >= $3::int))`,
       params: [WS, "order_placed", 2],
     });
     expect(event({ operator: "exactly", count: 3 }).sql).toBe(
-      `c.id in (select e.contact_id from events e where ${WHERE} group by e.contact_id having count(*) = $3::int)`,
+      `c.id = any(array(select e.contact_id from events e where ${WHERE} group by e.contact_id having count(*) = $3::int))`,
     );
+  });
+
+  it("under an OR, anywhere above, counted rules stay semi-joins (a hashed subplan)", () => {
+    const counted = { type: "event", name: "order_placed", operator: "at_least", count: 2 } as const;
+    const semi = `c.id in (select e.contact_id from events e where e.workspace_id = $2::uuid and e.name = $3::text group by e.contact_id having count(*) >= $4::int)`;
+    expect(compile([counted], { combinator: "or" }).sql).toBe(`(c.workspace_id = $1::uuid and (${semi}))`);
+    const nested = compile([{ type: "group", combinator: "or", rules: [{ type: "group", combinator: "and", rules: [counted] }] }]).sql;
+    expect(nested).toBe(`(c.workspace_id = $1::uuid and (((${semi}))))`);
+    expect(compile([{ type: "group", combinator: "and", rules: [counted] }]).sql).toContain("c.id = any(array(select");
   });
 
   it("did not do, exactly 0 and at most 0: an anti-join", () => {
@@ -294,7 +303,7 @@ describe("event rules", () => {
 
   it("within the last N days: bounded by now on both sides", () => {
     expect(event({ count: 2, window: { type: "last_days", days: 30 } })).toEqual({
-      sql: `c.id in (select e.contact_id from events e where ${WHERE} and e.occurred_at >= $3::timestamptz and e.occurred_at <= $4::timestamptz group by e.contact_id having count(*) >= $5::int)`,
+      sql: `c.id = any(array(select e.contact_id from events e where ${WHERE} and e.occurred_at >= $3::timestamptz and e.occurred_at <= $4::timestamptz group by e.contact_id having count(*) >= $5::int))`,
       params: [WS, "order_placed", "2024-01-31T02:00:00.000Z", "2024-03-01T02:00:00.000Z", 2],
     });
   });

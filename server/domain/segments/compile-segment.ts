@@ -29,9 +29,10 @@ import {
  * list memberships) is scoped by it too, so a caller cannot count another workspace's rows by
  * forgetting it.
  *
- * Shapes, for the planner: event rules become semi-joins on grouped events (`c.id in (select
- * contact_id ... group by contact_id having count(*) >= n)`), "did not do" and "at most" become
- * anti-joins (`not exists`), list rules `exists`/`not exists` over list_memberships.
+ * Shapes, for the planner: event rules become semi-joins (`c.id in (select contact_id ...)`, grouped
+ * with `having count(*) >= n` when counted; see compileEvent for the array form used outside OR
+ * groups), "did not do" and "at most" become anti-joins (`not exists`), list rules
+ * `exists`/`not exists` over list_memberships.
  *
  * Semantics worth knowing: text comparisons ignore case; a negation (not_equals, not_in,
  * is_not_set, list not_in) is the exact complement of its positive, so it includes contacts that
@@ -50,7 +51,7 @@ export const compileSegmentWhere = (
   if (problems.length) throw segmentProblemsError(problems);
 
   const context: Context = { workspaceId, timezone: checked.timezone, now, today: localDate(now, checked.timezone) };
-  return sql`(c.workspace_id = ${workspaceId}::uuid and ${compileGroup(checked.root, context)})`;
+  return sql`(c.workspace_id = ${workspaceId}::uuid and ${compileGroup(checked.root, context, true)})`;
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -62,22 +63,23 @@ const list = (parts: SQL[]) => sql`(${join(parts, sql`, `)})`;
 /** The exact complement of a condition, true where it is false or unknown (value missing). */
 const not = (condition: SQL) => sql`not coalesce(${condition}, false)`;
 
-const compileGroup = (group: SegmentGroup, context: Context): SQL => {
+/** allAnd: every group from the root down to here is an AND, so each rule here must hold on its own. */
+const compileGroup = (group: SegmentGroup, context: Context, allAnd: boolean): SQL => {
   if (group.rules.length === 0) return group.combinator === "and" ? sql`true` : sql`false`;
-  const parts = group.rules.map((node) => compileNode(node, context));
+  const parts = group.rules.map((node) => compileNode(node, context, allAnd && group.combinator === "and"));
   return sql`(${join(parts, group.combinator === "and" ? sql` and ` : sql` or `)})`;
 };
 
-const compileNode = (node: SegmentNode, context: Context): SQL => {
+const compileNode = (node: SegmentNode, context: Context, allAnd: boolean): SQL => {
   switch (node.type) {
     case "group":
-      return compileGroup(node, context);
+      return compileGroup(node, context, allAnd);
     case "attribute":
       return compileAttribute(node, context);
     case "list":
       return compileList(node, context);
     case "event":
-      return compileEvent(node, context);
+      return compileEvent(node, context, allAnd);
     case "engagement":
       // checkSegmentDefinition has already refused it; this keeps the switch exhaustive.
       throw new Error("engagement rules cannot be compiled yet");
@@ -420,18 +422,31 @@ const eventConditions = (rule: EventRule, context: Context): SQL => {
   return join(conditions, sql` and `);
 };
 
-const compileEvent = (rule: EventRule, context: Context): SQL => {
+const compileEvent = (rule: EventRule, context: Context, allAnd: boolean): SQL => {
   const where = eventConditions(rule, context);
   const never = sql`not exists (select 1 from events e where ${where} and e.contact_id = c.id)`;
+  /**
+   * Contacts who did it a number of times: the events in the window grouped by contact. Where the
+   * rule must hold on its own (only ANDs above it) the grouped set is computed once, as an array,
+   * and the contacts are looked up by id. As a semi-join instead, a parallel plan builds the same
+   * grouping in every worker (three times on two cores); measured on 1M contacts and 5M events
+   * this shape was faster whether 65k or 760k contacts qualified. Under an OR it stays a
+   * semi-join, which Postgres runs as a hashed subplan.
+   */
+  const grouped = (having: SQL) => {
+    const contacts = sql`select e.contact_id from events e where ${where} group by e.contact_id having ${having}`;
+    return allAnd ? sql`c.id = any(array(${contacts}))` : sql`c.id in (${contacts})`;
+  };
   switch (rule.operator) {
     case "did_not_do":
       return never;
     case "at_least":
+      // Once is a plain semi-join: no grouping to repeat, and the planner may hash the contacts instead.
       if (rule.count <= 1) return sql`c.id in (select e.contact_id from events e where ${where})`;
-      return sql`c.id in (select e.contact_id from events e where ${where} group by e.contact_id having count(*) >= ${rule.count}::int)`;
+      return grouped(sql`count(*) >= ${rule.count}::int`);
     case "exactly":
       if (rule.count === 0) return never;
-      return sql`c.id in (select e.contact_id from events e where ${where} group by e.contact_id having count(*) = ${rule.count}::int)`;
+      return grouped(sql`count(*) = ${rule.count}::int`);
     case "at_most":
       if (rule.count === 0) return never;
       // Everyone except those who did it more often, including those who never did it at all.
