@@ -14,7 +14,7 @@ export const stagingPrefix = (importId: string) => {
 
 export const batchTableName = (importId: string, batch: number) => `${stagingPrefix(importId)}_${batch}`;
 
-/** The COPY column order; formatStagedRow writes the same order. */
+/** The COPY column order; CopyWriter writes the same order. */
 export const STAGING_COLUMNS = [
   "line",
   "email",
@@ -35,7 +35,7 @@ export const createBatchTable = async (sql: postgres.Sql, table: string) => {
   await sql`drop table if exists ${sql(table)}`;
   await sql`
     create unlogged table ${sql(table)} (
-      line integer primary key,
+      line integer not null,
       email text,
       phone text,
       phone_country text,
@@ -55,6 +55,15 @@ export const createBatchTable = async (sql: postgres.Sql, table: string) => {
     )`;
 };
 
+/**
+ * After the COPY: a BRIN index on line (rows arrive in line order, so a few pages per range find any
+ * line), for looking up the earlier lines a repeat names; cheaper to build than a b-tree to maintain.
+ */
+export const indexBatchTable = async (sql: postgres.Sql, table: string) => {
+  await sql.unsafe(`create index on "${table}" using brin (line) with (pages_per_range = 4)`);
+  await sql`analyze ${sql(table)}`;
+};
+
 /** The table that remembers, across batches, which existing contacts a row has already matched. */
 export const createClaimedTable = async (sql: postgres.Sql, importId: string) => {
   const table = `${stagingPrefix(importId)}_claimed`;
@@ -69,10 +78,3 @@ export const dropStagingTables = async (sql: postgres.Sql, importId: string) => 
     where relkind = 'r' and relnamespace = current_schema()::regnamespace and relname like ${`${stagingPrefix(importId)}\\_%`}`;
   for (const { name } of tables) await sql`drop table if exists ${sql(name)}`;
 };
-
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
-const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
-
-/** One value in COPY's text format: \N for null, backslash escapes for the characters it reserves. */
-export const copyValue = (value: string | null) =>
-  value === null ? "\\N" : NEEDS_ESCAPE.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value;

@@ -163,6 +163,7 @@ export const runImport = async ({ importId, attempt = 1, maxAttempts = 1, logger
         validate,
         rejections,
         batchRows,
+        keepAllRaws: matchExisting,
         // Each batch is checked (duplicates, matches, conflicts) in its own short transaction, one after
         // another but alongside the parsing, then handed to the merge transaction.
         onBatch: async (batch) => {

@@ -5,11 +5,12 @@ import type postgres from "postgres";
 import { AppError } from "@/server/errors";
 import { CsvParser, type CsvProblem } from "./csv-parser";
 import type { CsvDelimiter, CsvEncoding } from "./detect-format";
-import { batchTableName, copyValue, createBatchTable, STAGING_COLUMNS } from "./import-staging";
+import { CopyWriter } from "./copy-writer";
+import { batchTableName, createBatchTable, indexBatchTable, STAGING_COLUMNS } from "./import-staging";
 import type { RejectionLog } from "./import-rejections";
 import { KeySet, phoneKey, stringKey } from "./key-set";
 import { readImportText } from "./read-import-file";
-import type { RowVerdict, StagedRow } from "./validate-import-row";
+import type { RowValidator } from "./validate-import-row";
 
 export type StageProgress = { rows: number; bytesRead: number };
 
@@ -27,22 +28,8 @@ export type StageResult = {
   wallMs: number;
 };
 
-const NULL = "\\N";
-const BACKSLASH = /\\/g;
-/** Text Node may queue ahead of Postgres, so it parses the next chunk while Postgres ingests. */
-const COPY_BUFFER_CHARS = 16 * 1024 * 1024;
-
-/**
- * One staging row in COPY's text format. Only the free-text columns can hold characters COPY reserves:
- * normalised emails and phones, zones, locales and statuses never do, and the attributes are JSON
- * (control characters already escaped, so only its backslashes need doubling).
- */
-export const formatStagedRow = (line: number, row: StagedRow, emailSeenOn = 0, phoneSeenOn = 0) =>
-  `${line}\t${row.email ?? NULL}\t${row.phone ?? NULL}\t${row.phoneCountry ?? NULL}\t${copyValue(row.firstName)}\t${copyValue(row.lastName)}\t${
-    row.timezone ?? NULL
-  }\t${row.locale ?? NULL}\t${row.emailStatus ?? NULL}\t${row.smsStatus ?? NULL}\t${
-    row.attributes === null ? NULL : row.attributes.includes("\\") ? row.attributes.replace(BACKSLASH, "\\\\") : row.attributes
-  }\t${emailSeenOn || NULL}\t${phoneSeenOn || NULL}\n`;
+/** Bytes Node may queue ahead of Postgres, so it parses the next chunk while Postgres ingests. */
+const COPY_BUFFER_BYTES = 16 * 1024 * 1024;
 
 /**
  * The end of a COPY. postgres.js reports an error that arrives after the stream was ended to no one
@@ -81,18 +68,24 @@ export const stageImportRows = async ({
   onProgress,
   batchRows = 50_000,
   progressEvery = 50_000,
+  keepAllRaws = true,
 }: {
   sql: postgres.Sql;
   importId: string;
   encoding: CsvEncoding;
   delimiter: CsvDelimiter;
   newline: "\n" | "\r";
-  validate: (fields: string[]) => RowVerdict;
+  validate: RowValidator;
   rejections: RejectionLog;
   onBatch: (batch: StagedBatch) => Promise<void>;
   onProgress: (progress: StageProgress) => Promise<void>;
   batchRows?: number;
   progressEvery?: number;
+  /**
+   * Keep every row's text for rejections found after staging. Without contacts to match (an empty
+   * workspace), only repeats can be rejected then, and those rows are known while reading.
+   */
+  keepAllRaws?: boolean;
 }): Promise<StageResult> => {
   const started = performance.now();
   let parseMs = 0;
@@ -100,12 +93,14 @@ export const stageImportRows = async ({
   let staged = 0;
   let headerSeen = false;
   const header: { problem: CsvProblem | null } = { problem: null };
-  let parts: string[] = [];
+  const writer = new CopyWriter();
   // Which emails and phones earlier lines had: a row that may repeat one names that line, for prepareBatch to confirm.
   const emails = new KeySet();
   const phones = new KeySet();
   // The original text of the batch's good rows, for rejections found once it is staged (duplicates...).
   let raws = new Map<number, string>();
+  let firstLine = Number.MAX_SAFE_INTEGER;
+  let lastLine = 0;
 
   const parser: CsvParser = new CsvParser({
     delimiter,
@@ -116,21 +111,23 @@ export const stageImportRows = async ({
         headerSeen = true;
         return;
       }
-      const verdict = validate(fields);
-      if (verdict.ok) {
+      const reason = validate.check(fields);
+      if (reason === null) {
         rows++;
         staged++;
-        const { email, phone } = verdict.row;
-        const emailSeenOn = email === null ? 0 : emails.add(stringKey(email), line);
-        const phoneSeenOn = phone === null ? 0 : phones.add(phoneKey(phone), line);
-        parts.push(formatStagedRow(line, verdict.row, emailSeenOn, phoneSeenOn));
-        raws.set(line, parser.raw());
+        const row = validate.row;
+        const emailSeenOn = row.email === null ? 0 : emails.add(stringKey(row.email), line);
+        const phoneSeenOn = row.phone === null ? 0 : phones.add(phoneKey(row.phone), line);
+        writer.row(line, row, emailSeenOn, phoneSeenOn);
+        if (keepAllRaws || emailSeenOn || phoneSeenOn) raws.set(line, parser.raw());
+        if (line < firstLine) firstLine = line;
+        lastLine = line;
         return;
       }
       // A row of empty cells (",,,," from a spreadsheet) is a blank line, not a rejection.
-      if (verdict.reason.startsWith("missing required") && fields.every((field) => field.trim() === "")) return;
+      if (reason.startsWith("missing required") && fields.every((field) => field.trim() === "")) return;
       rows++;
-      rejections.add(line, verdict.reason, parser.raw());
+      rejections.add(line, reason, parser.raw());
     },
     onProblem: (problem) => {
       if (!headerSeen) {
@@ -155,13 +152,12 @@ export const stageImportRows = async ({
     return current;
   };
   const write = async (rowsInText: number) => {
-    if (!parts.length) return;
-    const text = parts.join("");
-    parts = [];
+    if (!writer.length) return;
+    const bytes = writer.take();
     const current = batch ?? (await open());
     current.rows += rowsInText;
-    current.copy.write(text);
-    if (current.copy.writableLength > COPY_BUFFER_CHARS) await once(current.copy, "drain");
+    current.copy.write(bytes);
+    if (current.copy.writableLength > COPY_BUFFER_BYTES) await once(current.copy, "drain");
   };
   const close = async () => {
     const current = batch;
@@ -170,17 +166,13 @@ export const stageImportRows = async ({
     current.copy.end();
     await copyFinished(current.copy);
     if (current.failed) throw current.failed;
-    await sql`analyze ${sql(current.table)}`;
+    await indexBatchTable(sql, current.table);
     const index = batchIndex++;
-    const batchRaws = raws;
+    const ready: StagedBatch = { table: current.table, index, rows: current.rows, firstLine, lastLine, raws };
     raws = new Map();
-    let firstLine = Number.MAX_SAFE_INTEGER;
-    let lastLine = 0;
-    for (const line of batchRaws.keys()) {
-      if (line < firstLine) firstLine = line;
-      if (line > lastLine) lastLine = line;
-    }
-    await onBatch({ table: current.table, index, rows: current.rows, firstLine, lastLine, raws: batchRaws });
+    firstLine = Number.MAX_SAFE_INTEGER;
+    lastLine = 0;
+    await onBatch(ready);
   };
 
   let nextProgress = progressEvery;

@@ -20,7 +20,11 @@ export type StagedRow = {
   attributes: string | null;
 };
 
-export type RowVerdict = { ok: true; row: StagedRow } | { ok: false; reason: string };
+/**
+ * Checks one row: null when it is good (its normalised values are then in `row`, one object reused
+ * for every row so a million rows allocate nothing but their strings), else the reason to reject it.
+ */
+export type RowValidator = { check: (fields: string[]) => string | null; row: StagedRow };
 
 const NAME_MAX = 100;
 
@@ -124,46 +128,58 @@ export const createRowValidator = ({
 
   const cell = (fields: string[], index: number) => (index < 0 ? "" : fields[index]!.trim());
 
-  return (fields: string[]): RowVerdict => {
+  const row: StagedRow = {
+    email: null,
+    phone: null,
+    phoneCountry: null,
+    firstName: null,
+    lastName: null,
+    timezone: null,
+    locale: null,
+    emailStatus: null,
+    smsStatus: null,
+    attributes: null,
+  };
+  const check = (fields: string[]): string | null => {
     if (fields.length !== columnCount) {
-      return { ok: false, reason: `wrong number of columns: expected ${columnCount}, found ${fields.length}` };
+      return `wrong number of columns: expected ${columnCount}, found ${fields.length}`;
     }
     const rawEmail = cell(fields, columns.email);
     const rawPhone = cell(fields, columns.phone);
-    if (!rawEmail && !rawPhone) return { ok: false, reason: "missing required column: a row needs an email or a phone number" };
+    if (!rawEmail && !rawPhone) return "missing required column: a row needs an email or a phone number";
 
     let email: string | null = null;
     if (rawEmail) {
       email = normalizeEmail(rawEmail);
-      if (!email) return { ok: false, reason: `invalid email: ${shown(rawEmail)}` };
+      if (!email) return `invalid email: ${shown(rawEmail)}`;
     }
     let phone: string | null = null;
     let phoneCountry: string | null = null;
     if (rawPhone) {
       const normalized = normalizePhoneFast(rawPhone, defaultCountry);
-      if (!normalized) return { ok: false, reason: `invalid phone: ${shown(rawPhone)}` };
+      if (!normalized) return `invalid phone: ${shown(rawPhone)}`;
       phone = normalized.e164;
       phoneCountry = normalized.country;
     }
 
     const firstName = cell(fields, columns.firstName) || null;
     const lastName = cell(fields, columns.lastName) || null;
-    if (firstName && firstName.length > NAME_MAX) return { ok: false, reason: `invalid first_name: longer than ${NAME_MAX} characters` };
-    if (lastName && lastName.length > NAME_MAX) return { ok: false, reason: `invalid last_name: longer than ${NAME_MAX} characters` };
+    if (firstName && firstName.length > NAME_MAX) return `invalid first_name: longer than ${NAME_MAX} characters`;
+    if (lastName && lastName.length > NAME_MAX) return `invalid last_name: longer than ${NAME_MAX} characters`;
 
     const rawZone = cell(fields, columns.timezone);
     const zone = rawZone ? timezone(rawZone) : null;
-    if (rawZone && !zone) return { ok: false, reason: `invalid timezone: ${shown(rawZone)} is not an IANA time zone such as Asia/Hong_Kong` };
+    if (rawZone && !zone) return `invalid timezone: ${shown(rawZone)} is not an IANA time zone such as Asia/Hong_Kong`;
     const rawLocale = cell(fields, columns.locale);
     const tag = rawLocale ? locale(rawLocale) : null;
-    if (rawLocale && !tag) return { ok: false, reason: `invalid locale: ${shown(rawLocale)} is not a language tag such as zh-HK` };
+    if (rawLocale && !tag) return `invalid locale: ${shown(rawLocale)} is not a language tag such as zh-HK`;
 
     const rawEmailStatus = cell(fields, columns.emailStatus);
     const emailStatus = rawEmailStatus ? consent(rawEmailStatus) : null;
-    if (rawEmailStatus && !emailStatus) return { ok: false, reason: `invalid email_status: ${shown(rawEmailStatus)}` };
+    if (rawEmailStatus && !emailStatus) return `invalid email_status: ${shown(rawEmailStatus)}`;
     const rawSmsStatus = cell(fields, columns.smsStatus);
     const smsStatus = rawSmsStatus ? consent(rawSmsStatus) : null;
-    if (rawSmsStatus && !smsStatus) return { ok: false, reason: `invalid sms_status: ${shown(rawSmsStatus)}` };
+    if (rawSmsStatus && !smsStatus) return `invalid sms_status: ${shown(rawSmsStatus)}`;
 
     let attributeJson: string | null = null;
     if (attributeColumns.length) {
@@ -172,15 +188,23 @@ export const createRowValidator = ({
         const raw = fields[column.index]!;
         if (!raw) continue;
         const coerced = column.coerce(raw);
-        if (typeof coerced !== "string") return { ok: false, reason: `invalid attribute: ${coerced.error}` };
+        if (typeof coerced !== "string") return `invalid attribute: ${coerced.error}`;
         if (coerced) json = json ? `${json},${coerced}` : coerced;
       }
       if (json) attributeJson = `{${json}}`;
     }
 
-    return {
-      ok: true,
-      row: { email, phone, phoneCountry, firstName, lastName, timezone: zone, locale: tag, emailStatus, smsStatus, attributes: attributeJson },
-    };
+    row.email = email;
+    row.phone = phone;
+    row.phoneCountry = phoneCountry;
+    row.firstName = firstName;
+    row.lastName = lastName;
+    row.timezone = zone;
+    row.locale = tag;
+    row.emailStatus = emailStatus;
+    row.smsStatus = smsStatus;
+    row.attributes = attributeJson;
+    return null;
   };
+  return { check, row } satisfies RowValidator;
 };
