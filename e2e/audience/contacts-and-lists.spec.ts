@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signUpWithWorkspace } from "../fixtures/accounts";
 
 /**
  * A marketer builds an audience by hand: defines an attribute, adds a contact with consent and
@@ -8,17 +9,7 @@ import { expect, test, type Page } from "@playwright/test";
 const unique = Date.now().toString(36);
 const owner = { name: "Mia Marketer", email: `mia-${unique}@example.test`, password: "correct horse battery staple" };
 
-const start = async (page: Page) => {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(owner.name);
-  await page.getByLabel("Email").fill(owner.email);
-  await page.getByLabel("Password").fill(owner.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/onboarding/);
-  await page.getByLabel("Workspace name").fill(`Audience ${unique}`);
-  await page.getByRole("button", { name: "Create workspace" }).click();
-  await expect(page).toHaveURL(/\/contacts/);
-};
+const start = (page: Page) => signUpWithWorkspace(page, owner, `Audience ${unique}`);
 
 test("attributes, contacts, consent and lists, end to end", async ({ page }) => {
   // One long flow through every audience page: give it three times the default minute.

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { fillSignUp } from "../fixtures/accounts";
 
 /**
  * A newcomer's first session, in a real browser against `npm start`'s own processes:
@@ -11,16 +12,9 @@ const owner = { name: "Olivia Owner", email: `olivia-${unique}@example.test`, pa
 const teammate = { name: "Theo Teammate", email: `theo-${unique}@example.test`, password: "another long passphrase" };
 const workspaceName = `Acme Marketing ${unique}`;
 
-const signUp = async (page: Page, person: typeof owner) => {
-  await page.getByLabel("Name").fill(person.name);
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill(person.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-};
-
 test("sign up, create a workspace, invite a member, create an API key, sign out and in", async ({ page, browser, request }) => {
   await page.goto("/sign-up");
-  await signUp(page, owner);
+  await fillSignUp(page, owner);
 
   await expect(page).toHaveURL(/\/onboarding/);
   await page.getByLabel("Workspace name").fill(workspaceName);
@@ -68,7 +62,7 @@ test("sign up, create a workspace, invite a member, create an API key, sign out 
   const teammatePage = await teammateContext.newPage();
   await teammatePage.goto(invitationLink);
   await teammatePage.getByRole("link", { name: "Create an account" }).click();
-  await signUp(teammatePage, teammate);
+  await fillSignUp(teammatePage, teammate);
   await expect(teammatePage.getByRole("heading", { name: `Join ${workspaceName}` })).toBeVisible();
   await teammatePage.getByRole("button", { name: "Accept invitation" }).click();
   await expect(teammatePage.getByRole("button", { name: `Switch workspace (current: ${workspaceName})` })).toBeVisible();
