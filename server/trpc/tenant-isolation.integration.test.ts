@@ -55,7 +55,7 @@ const EXTRA_INPUTS: Record<string, (a: WorkspaceA) => unknown[]> = {
   "attributes.update": (a) => [a.id, ...a.memberIds].map((attributeId) => ({ attributeId, label: "Renamed by an intruder" })),
   "lists.setMemberStatus": (a) => [a.id, ...a.memberIds].map((listId) => ({ listId, contactId: a.id, status: "unsubscribed" })),
   "imports.configure": (a) =>
-    [a.id, ...a.memberIds].map((importId) => ({ importId, columns: [{ kind: "field", field: "email" }], policy: "add_only", listId: a.id })),
+    [a.id, ...a.audienceIds].map((importId) => ({ importId, columns: [{ kind: "field", field: "email" }], policy: "add_only", listId: a.audienceIds[2] })),
   "events.track": (a) => [
     { events: [a.id, ...a.memberIds, a.owner.id, a.apiKeyId, ...a.messageIds].map((id) => ({ contact: { id }, event: "intrusion" })) },
     // A's addresses only to look up: a contact created in B with one would show up in B's later answers.
