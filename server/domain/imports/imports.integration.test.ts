@@ -179,18 +179,28 @@ describe("a CSV import, end to end", () => {
     expect(await db.select().from(contactImports).where(eq(contactImports.workspaceId, workspaceId))).toEqual([]);
   });
 
-  it("reads Latin-1 files with semicolons (Müller, José)", async () => {
+  it("reads Latin-1 files with semicolons (Müller, José), and consent in the file's language", async () => {
     const { workspaceId, owner, caller } = await setup();
-    const latin1 = Buffer.from("E-mail;First name;Last name\r\nmuller@example.com;Jürgen;Müller\r\njose@example.com;José;Núñez\r\n", "latin1");
+    const latin1 = Buffer.from(
+      "E-mail;First name;Last name;Newsletter\r\nmuller@example.com;Jürgen;Müller;oui\r\njose@example.com;José;Núñez;non\r\nzoe@example.com;Zoé;;peut-être\r\n",
+      "latin1",
+    );
     const upload = await uploadTestCsv(workspaceId, owner.id, latin1, "excel.csv");
-    expect(upload.preview).toMatchObject({ encoding: "latin1", delimiter: ";", rows: [["muller@example.com", "Jürgen", "Müller"], ["jose@example.com", "José", "Núñez"]] });
+    expect(upload.preview).toMatchObject({ encoding: "latin1", delimiter: ";", rows: [["muller@example.com", "Jürgen", "Müller", "oui"], ["jose@example.com", "José", "Núñez", "non"], ["zoe@example.com", "Zoé", "", "peut-être"]] });
     const draft = await caller.imports.get({ importId: upload.importId });
-    expect(draft.mapping?.columns).toEqual([field("email"), field("first_name"), field("last_name")]);
-    await caller.imports.configure({ importId: upload.importId, columns: draft.mapping!.columns, policy: "add_only" });
-    expect(await startAndRunImport(caller, upload.importId)).toMatchObject({ outcome: "completed", counts: { inserted: 2 } });
-    expect((await contactsOf(workspaceId)).map((c) => [c.firstName, c.lastName])).toEqual([
-      ["José", "Núñez"],
-      ["Jürgen", "Müller"],
+    expect(draft.mapping?.columns).toEqual([field("email"), field("first_name"), field("last_name"), ignore]);
+    await caller.imports.configure({ importId: upload.importId, columns: [...draft.mapping!.columns.slice(0, 3), field("email_status")], policy: "add_only" });
+    expect(await startAndRunImport(caller, upload.importId)).toMatchObject({ outcome: "completed", rejected: 1, counts: { inserted: 2 } });
+    expect((await contactsOf(workspaceId)).map((c) => [c.firstName, c.lastName, c.emailStatus])).toEqual([
+      ["José", "Núñez", "unsubscribed"],
+      ["Jürgen", "Müller", "subscribed"],
+    ]);
+    expect(await caller.imports.rejections({ importId: upload.importId })).toEqual([
+      {
+        line: 4,
+        reason: 'invalid email_status: "peut-être" (use subscribed, unsubscribed, pending, bounced, complained, or yes/no)',
+        raw: "zoe@example.com;Zoé;;peut-être",
+      },
     ]);
   });
 

@@ -51,7 +51,20 @@ const CONSENT_WORDS: Record<string, ConsentStatus> = {
   "opted out": "unsubscribed",
   optout: "unsubscribed",
   unsubscribe: "unsubscribed",
+  // The same in the languages Herald's customers export in.
+  oui: "subscribed",
+  non: "unsubscribed",
+  ja: "subscribed",
+  nein: "unsubscribed",
+  sí: "subscribed",
+  si: "subscribed",
+  是: "subscribed",
+  否: "unsubscribed",
+  有: "subscribed",
+  無: "unsubscribed",
 };
+
+const CONSENT_HINT = "use subscribed, unsubscribed, pending, bounced, complained, or yes/no";
 
 /**
  * One attribute cell → its `"key":value` JSON member ("" when the cell holds nothing), through the
@@ -176,10 +189,10 @@ export const createRowValidator = ({
 
     const rawEmailStatus = cell(fields, columns.emailStatus);
     const emailStatus = rawEmailStatus ? consent(rawEmailStatus) : null;
-    if (rawEmailStatus && !emailStatus) return `invalid email_status: ${shown(rawEmailStatus)}`;
+    if (rawEmailStatus && !emailStatus) return `invalid email_status: ${shown(rawEmailStatus)} (${CONSENT_HINT})`;
     const rawSmsStatus = cell(fields, columns.smsStatus);
     const smsStatus = rawSmsStatus ? consent(rawSmsStatus) : null;
-    if (rawSmsStatus && !smsStatus) return `invalid sms_status: ${shown(rawSmsStatus)}`;
+    if (rawSmsStatus && !smsStatus) return `invalid sms_status: ${shown(rawSmsStatus)} (${CONSENT_HINT})`;
 
     let attributeJson: string | null = null;
     if (attributeColumns.length) {
