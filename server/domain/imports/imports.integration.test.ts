@@ -247,6 +247,32 @@ describe("a CSV import, end to end", () => {
   });
 });
 
+describe("cancelling a running import", () => {
+  it("stops at the next progress check and rolls back everything it had merged", async () => {
+    const { workspaceId, owner, caller, listId } = await setup();
+    const rows = Array.from({ length: 160_000 }, (_, i) => `bulk${i}@example.com,Bulk ${i}`);
+    const upload = await uploadTestCsv(workspaceId, owner.id, `email,first_name\n${rows.join("\n")}\n`);
+    await caller.imports.configure({ importId: upload.importId, columns: [field("email"), field("first_name")], policy: "add_only", listId });
+    await withSystemMailQueue(async () => {
+      await caller.imports.start({ importId: upload.importId });
+      await db.execute(sql`select graphile_worker.remove_job(${importJobKey(upload.importId)})`);
+    });
+    const running = runImport({ importId: upload.importId, batchRows: 10_000 });
+    // Cancel once it has read some rows (its first progress report).
+    for (let i = 0; i < 600; i++) {
+      const [row] = await db.select().from(contactImports).where(eq(contactImports.id, upload.importId));
+      if (row!.processedRows > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect((await caller.imports.cancel({ importId: upload.importId })).phase).toBe("cancelled");
+    expect(await running).toEqual({ outcome: "cancelled" });
+    expect(await contactsOf(workspaceId)).toEqual([]);
+    expect(await db.select().from(listMemberships).where(eq(listMemberships.listId, listId))).toEqual([]);
+    expect(await db.select().from(importChunks).where(eq(importChunks.importId, upload.importId))).toEqual([]);
+    expect(await caller.imports.get({ importId: upload.importId })).toMatchObject({ phase: "cancelled" });
+  });
+});
+
 describe("update policies", () => {
   const HK_A = "+85291234567";
   const HK_B = "+85298765432";
