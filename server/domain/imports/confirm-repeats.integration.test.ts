@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { sqlClient } from "@/server/db/client";
 import { batchTableName, createBatchTable, dropStagingTables } from "./import-staging";
-import { confirmRepeats } from "./merge-import";
+import { confirmRepeats } from "./prepare-import-batch";
 
 const importId = randomUUID();
 

@@ -6,7 +6,9 @@ import { createDecoder, detectNewline, type CsvDelimiter, type CsvEncoding } fro
 import { decodeMapping, type ContactField } from "./import-mapping";
 import { RejectionLog } from "./import-rejections";
 import { createClaimedTable, dropStagingTables } from "./import-staging";
-import { ImportMerge, prepareBatch, type ImportPolicy, type MergeCounts, type StagedTable } from "./merge-import";
+import { BatchQueue } from "./batch-queue";
+import { ImportMerge, type ImportPolicy, type MergeCounts } from "./merge-import";
+import { prepareBatch, type StagedTable } from "./prepare-import-batch";
 import { readImportChunks } from "./read-import-file";
 import { stageImportRows } from "./stage-import-rows";
 import { createRowValidator } from "./validate-import-row";
@@ -58,9 +60,14 @@ type ImportRow = {
 /**
  * Runs one import from its stored file to merged contacts: the job behind "contacts/import".
  *
- * Safe to run again after a crash: it claims the import (pending or a crashed running attempt),
- * clears what an earlier attempt recorded, recreates the staging table, and merges in one
- * transaction, so contacts are either fully imported or untouched. Bad rows are an expected
+ * Three things run at once, so both cores work: Node reads, parses and validates the file and COPYs
+ * good rows into staging tables batch by batch (stageImportRows); each staged batch is checked for
+ * repeats, matches and conflicts in a short transaction of its own (prepareBatch); and one transaction
+ * for the whole import writes the contacts batch by batch (ImportMerge) and commits at the end, so
+ * contacts are either fully imported or untouched.
+ *
+ * Safe to run again after a crash: it claims the import (pending, or a crashed running attempt),
+ * clears what an earlier attempt recorded and drops its staging tables. Bad rows are an expected
  * outcome (logged with their line); an AppError (say, a header that cannot be read) fails the
  * import for good; anything else is retried until `maxAttempts`.
  */
@@ -241,57 +248,6 @@ export const runImport = async ({ importId, attempt = 1, maxAttempts = 1, logger
     await dropStagingTables(sql, importId).catch((error) => logger.warn({ ...log, err: error }, "could not drop the staging tables"));
   }
 };
-
-/** Staged batch tables, handed from the reader to the merge transaction as they are ready. */
-type QueuedBatch = { table: string; matched: number };
-
-class BatchQueue {
-  private items: QueuedBatch[] = [];
-  private ended = false;
-  private error: unknown = null;
-  private waiting: (() => void) | null = null;
-  private drained: (() => void) | null = null;
-  /** Batches staged but not yet merged before the reader waits: disk use stays a few batches ahead. */
-  private static readonly AHEAD = 2;
-
-  async push(batch: QueuedBatch) {
-    if (this.error) throw this.error;
-    this.items.push(batch);
-    this.wake();
-    while (this.items.length >= BatchQueue.AHEAD && !this.error) await new Promise<void>((resolve) => (this.drained = resolve));
-    if (this.error) throw this.error;
-  }
-
-  end() {
-    this.ended = true;
-    this.wake();
-  }
-
-  fail(error: unknown) {
-    this.error ??= error;
-    this.wake();
-    this.drained?.();
-  }
-
-  async next(): Promise<QueuedBatch | null> {
-    for (;;) {
-      if (this.error) throw this.error;
-      const item = this.items.shift();
-      if (item) {
-        this.drained?.();
-        this.drained = null;
-        return item;
-      }
-      if (this.ended) return null;
-      await new Promise<void>((resolve) => (this.waiting = resolve));
-    }
-  }
-
-  private wake() {
-    this.waiting?.();
-    this.waiting = null;
-  }
-}
 
 /** Line breaks are detected again rather than stored: the first chunk decides, as it did at upload. */
 const firstChunkNewline = async (importId: string, encoding: CsvEncoding) => {
