@@ -247,6 +247,28 @@ describe("a CSV import, end to end", () => {
   });
 });
 
+describe("imports side by side", () => {
+  it("run at the same time without waiting on each other's connections", async () => {
+    const runs = await Promise.all(
+      [0, 1, 2, 3].map(async (n) => {
+        const { workspaceId, owner, caller } = await setup();
+        const rows = Array.from({ length: 3000 }, (_, i) => `side${n}-${i}@example.com`);
+        const upload = await uploadTestCsv(workspaceId, owner.id, `email\n${rows.join("\n")}\n`);
+        await caller.imports.configure({ importId: upload.importId, columns: [field("email")], policy: "add_only" });
+        return { caller, importId: upload.importId };
+      }),
+    );
+    await withSystemMailQueue(async () => {
+      for (const { caller, importId } of runs) {
+        await caller.imports.start({ importId });
+        await db.execute(sql`select graphile_worker.remove_job(${importJobKey(importId)})`);
+      }
+    });
+    const results = await Promise.all(runs.map(({ importId }) => runImport({ importId, batchRows: 500 })));
+    for (const result of results) expect(result).toMatchObject({ outcome: "completed", counts: { inserted: 3000 } });
+  });
+});
+
 describe("cancelling a running import", () => {
   it("stops at the next progress check and rolls back everything it had merged", async () => {
     const { workspaceId, owner, caller, listId } = await setup();

@@ -1,9 +1,9 @@
+import type postgres from "postgres";
 import { sqlClient } from "@/server/db/client";
 import { createDecoder, type CsvEncoding } from "./detect-format";
 
 /** The uploaded file's bytes, chunk by chunk in order; the next chunk is fetched while this one is used. */
-export async function* readImportChunks(importId: string): AsyncGenerator<Buffer> {
-  const sql = sqlClient();
+export async function* readImportChunks(importId: string, sql: postgres.Sql = sqlClient()): AsyncGenerator<Buffer> {
   const fetch = async (seq: number) => {
     const [row] = await sql<Array<{ data: Buffer }>>`select data from import_chunks where import_id = ${importId} and seq = ${seq}`;
     return row?.data ?? null;
@@ -20,10 +20,14 @@ export async function* readImportChunks(importId: string): AsyncGenerator<Buffer
 }
 
 /** The file as text in the encoding chosen at upload, with how many bytes have been read so far. */
-export async function* readImportText(importId: string, encoding: CsvEncoding): AsyncGenerator<{ text: string; bytesRead: number }> {
+export async function* readImportText(
+  importId: string,
+  encoding: CsvEncoding,
+  sql: postgres.Sql = sqlClient(),
+): AsyncGenerator<{ text: string; bytesRead: number }> {
   const decoder = createDecoder(encoding);
   let bytesRead = 0;
-  for await (const chunk of readImportChunks(importId)) {
+  for await (const chunk of readImportChunks(importId, sql)) {
     bytesRead += chunk.length;
     yield { text: decoder.decode(chunk), bytesRead };
   }

@@ -1,4 +1,5 @@
-import { sqlClient } from "@/server/db/client";
+import postgres from "postgres";
+import { env } from "@/server/env";
 import { listAttributeDefinitions } from "@/server/domain/attributes/list-attribute-definitions";
 import { AppError, isAppError } from "@/server/errors";
 import { logger as rootLogger } from "@/server/logger";
@@ -71,8 +72,26 @@ type ImportRow = {
  * outcome (logged with their line); an AppError (say, a header that cannot be read) fails the
  * import for good; anything else is retried until `maxAttempts`.
  */
-export const runImport = async ({ importId, attempt = 1, maxAttempts = 1, logger = rootLogger, batchRows }: RunImportOptions): Promise<RunImportResult> => {
-  const sql = sqlClient();
+export const runImport = async (options: RunImportOptions): Promise<RunImportResult> => {
+  // An import keeps several connections busy at once (the merge transaction, a COPY, a batch check,
+  // reads of the file). Its own small pool means concurrent imports can never take all of the
+  // process's connections and leave each other waiting for one.
+  const sql = postgres(env().DATABASE_URL, {
+    max: IMPORT_CONNECTIONS,
+    onnotice: () => {},
+    connection: { application_name: `${process.env.HERALD_PROCESS ?? "herald"}-import` },
+  });
+  try {
+    return await run(sql, options);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+};
+
+/** Connections one import run may hold: see runImport. Five are in use at the busiest moment. */
+const IMPORT_CONNECTIONS = 6;
+
+const run = async (sql: postgres.Sql, { importId, attempt = 1, maxAttempts = 1, logger = rootLogger, batchRows }: RunImportOptions): Promise<RunImportResult> => {
   const started = performance.now();
   const [claimed] = await sql<ImportRow[]>`
     update contact_imports
@@ -102,7 +121,7 @@ export const runImport = async ({ importId, attempt = 1, maxAttempts = 1, logger
       if (target.kind === "new_attribute") throw new AppError("PRECONDITION_FAILED", "The import's new attributes were never created");
     }
     const validate = createRowValidator({ columnCount: claimed.columns.length, mapping, attributes });
-    const newline = await firstChunkNewline(importId, encoding);
+    const newline = await firstChunkNewline(sql, importId, encoding);
 
     await sql`delete from import_rejections where import_id = ${importId}`;
     const rejections = new RejectionLog(sql, importId);
@@ -250,7 +269,7 @@ export const runImport = async ({ importId, attempt = 1, maxAttempts = 1, logger
 };
 
 /** Line breaks are detected again rather than stored: the first chunk decides, as it did at upload. */
-const firstChunkNewline = async (importId: string, encoding: CsvEncoding) => {
-  for await (const chunk of readImportChunks(importId)) return detectNewline(createDecoder(encoding).decode(chunk));
+const firstChunkNewline = async (sql: postgres.Sql, importId: string, encoding: CsvEncoding) => {
+  for await (const chunk of readImportChunks(importId, sql)) return detectNewline(createDecoder(encoding).decode(chunk));
   throw new AppError("PRECONDITION_FAILED", "The uploaded file is gone");
 };

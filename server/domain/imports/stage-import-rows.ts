@@ -179,7 +179,7 @@ export const stageImportRows = async ({
   let pendingRows = 0;
   try {
     let bytesRead = 0;
-    for await (const piece of readImportText(importId, encoding)) {
+    for await (const piece of readImportText(importId, encoding, sql)) {
       bytesRead = piece.bytesRead;
       const t = performance.now();
       const before = staged;
