@@ -165,7 +165,7 @@ const run = async (sql: postgres.Sql, { importId, attempt = 1, maxAttempts = 1, 
       if (current?.status !== "running") throw new ImportCancelled();
       await tx`
         update contact_imports
-        set status = 'completed', finished_at = now(), total_rows = ${stageRows}, processed_rows = ${stageRows},
+        set status = 'completed', finished_at = clock_timestamp(), total_rows = ${stageRows}, processed_rows = ${stageRows},
             inserted_rows = ${merged.inserted}, updated_rows = ${merged.updated}, skipped_rows = ${merged.skipped},
             rejected_rows = ${rejections.count}, error = null
         where id = ${importId}`;

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useEffect } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { useWorkspace } from "@/components/shell/workspace-context";
 import { Alert } from "@/components/ui/alert";
@@ -33,6 +34,11 @@ export function ImportDetailView({ importId, canEdit, countries }: { importId: s
     enabled: phase === "completed" || phase === "failed" || phase === "running",
     refetchInterval: phase === "running" ? 3000 : false,
   });
+  // Rows rejected at the very end (repeats, conflicts) arrive with the result: fetch them again then.
+  const { refetch: refetchRejections } = rejections;
+  useEffect(() => {
+    if (phase === "completed" || phase === "failed") void refetchRejections();
+  }, [phase, refetchRejections]);
   const cancel = useMutation(
     trpc.imports.cancel.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.imports.pathKey() }) }),
   );
