@@ -70,6 +70,14 @@ test("import a CSV in the browser and build a segment with the right live count"
   await expect(page).toHaveURL(/\/segments\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("button", { name: "Save changes" })).toBeDisabled();
 
+  // The saved segment exports as CSV: exactly its members.
+  const exportHref = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+  const csv = await (await page.request.get(exportHref!)).text();
+  expect(csv).toContain("ana@example.test");
+  expect(csv).toContain("cy@example.test");
+  expect(csv).not.toContain("dee@example.test");
+  expect(csv.trim().split(/\r?\n/)).toHaveLength(3);
+
   await page.goto("/segments");
   await expect(page.getByRole("row", { name: /Hong Kong over 30/ })).toContainText("2");
 });

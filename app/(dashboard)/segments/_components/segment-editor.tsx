@@ -22,6 +22,7 @@ import { useDebouncedValue } from "../_lib/use-debounced-value";
 import { BuilderProvider, rowControl, type Builder } from "./builder-context";
 import { GroupEditor } from "./rule-builder";
 import { CountCard, SampleCard, useSegmentPreview } from "./segment-preview";
+import { ExportLink } from "@/components/audience/export-link";
 
 type Saved = { id: string; name: string; description: string | null; definition: SegmentDefinition };
 
@@ -105,20 +106,23 @@ function SegmentForm({ saved, canEdit }: { saved: Saved | null; canEdit: boolean
             : "You can preview this segment; changing it needs the editor role."
         }
         actions={
-          canEdit && (
-            <>
-              {saved && (
-                <Button variant="danger-ghost" onClick={() => setDeleting(true)}>
-                  Delete
+          <>
+            {saved && !dirty && <ExportLink segmentId={saved.id} />}
+            {canEdit && (
+              <>
+                {saved && (
+                  <Button variant="danger-ghost" onClick={() => setDeleting(true)}>
+                    Delete
+                  </Button>
+                )}
+                {saved && !dirty && savedAt && <Badge tone="green">Saved</Badge>}
+                {saved && dirty && <Badge tone="amber">Unsaved changes</Badge>}
+                <Button onClick={onSave} pending={save.isPending} disabled={saved !== null && !dirty}>
+                  {saved ? "Save changes" : "Save segment"}
                 </Button>
-              )}
-              {saved && !dirty && savedAt && <Badge tone="green">Saved</Badge>}
-              {saved && dirty && <Badge tone="amber">Unsaved changes</Badge>}
-              <Button onClick={onSave} pending={save.isPending} disabled={saved !== null && !dirty}>
-                {saved ? "Save changes" : "Save segment"}
-              </Button>
-            </>
-          )
+              </>
+            )}
+          </>
         }
       />
 

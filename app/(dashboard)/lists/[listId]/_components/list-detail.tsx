@@ -19,6 +19,7 @@ import { ListFormDialog } from "../../_components/list-form-dialog";
 import { AddMembersDialog } from "./add-members-dialog";
 import { ListGrowthCard } from "./list-growth-card";
 import { ListMembersCard } from "./list-members-card";
+import { ExportLink } from "@/components/audience/export-link";
 
 function StatCard({ label, value, tone }: { label: string; value: number; tone: string }) {
   return (
@@ -84,16 +85,19 @@ export function ListDetail({ listId, canEdit }: { listId: string; canEdit: boole
         title={list.data.name}
         description={list.data.description ?? undefined}
         actions={
-          canEdit && (
-            <>
-              <Button variant="secondary" onClick={() => setEditing(true)}>
-                Edit
-              </Button>
-              <Button variant="danger-ghost" onClick={() => setConfirmDelete(true)}>
-                Delete
-              </Button>
-            </>
-          )
+          <>
+            <ExportLink listId={list.data.id} />
+            {canEdit && (
+              <>
+                <Button variant="secondary" onClick={() => setEditing(true)}>
+                  Edit
+                </Button>
+                <Button variant="danger-ghost" onClick={() => setConfirmDelete(true)}>
+                  Delete
+                </Button>
+              </>
+            )}
+          </>
         }
       />
 
