@@ -22,6 +22,7 @@ import { contactName, hasName } from "@/components/audience/contact-name";
 import type { CountryOption } from "../_lib/form-options";
 import { AddContactDialog } from "./add-contact-dialog";
 import { ConsentBadge } from "./consent-badge";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 
 const PAGE_SIZE = 50;
 
@@ -153,21 +154,7 @@ export function ContactsTable({ canEdit, countries, timeZones }: { canEdit: bool
               </TableBody>
             </Table>
           )}
-          {(page > 0 || contacts.data?.nextCursor) && (
-            <div className="flex items-center justify-end gap-2 border-t border-slate-100 px-5 py-3">
-              <Button variant="secondary" size="sm" disabled={page === 0} onClick={() => setCursors((all) => all.slice(0, -1))}>
-                Previous
-              </Button>
-              <Button
-                variant="secondary"
-                size="sm"
-                disabled={!contacts.data?.nextCursor || contacts.isPlaceholderData}
-                onClick={() => contacts.data?.nextCursor && setCursors((all) => [...all, contacts.data!.nextCursor!])}
-              >
-                Next
-              </Button>
-            </div>
-          )}
+          <KeysetPager cursors={cursors} setCursors={setCursors} nextCursor={contacts.data?.nextCursor} stale={contacts.isPlaceholderData} />
         </Card>
       )}
 

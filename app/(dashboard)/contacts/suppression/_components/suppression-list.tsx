@@ -23,6 +23,7 @@ import type { SuppressionKind } from "@/server/domain/suppressions/suppression-e
 import { AddSuppressionDialog } from "./add-suppression-dialog";
 import { ImportSuppressionsDialog } from "./import-suppressions-dialog";
 import { KIND_LABELS, REASON_LABELS, REASON_TONES, type CountryOption } from "./suppression-labels";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 
 const PAGE_SIZE = 50;
 
@@ -161,21 +162,7 @@ export function SuppressionList({ canEdit, countries }: { canEdit: boolean; coun
               </TableBody>
             </Table>
           )}
-          {(page > 0 || list.data?.nextCursor) && (
-            <div className="flex items-center justify-end gap-2 border-t border-slate-100 px-5 py-3">
-              <Button variant="secondary" size="sm" disabled={page === 0} onClick={() => setCursors((all) => all.slice(0, -1))}>
-                Previous
-              </Button>
-              <Button
-                variant="secondary"
-                size="sm"
-                disabled={!list.data?.nextCursor || list.isPlaceholderData}
-                onClick={() => list.data?.nextCursor && setCursors((all) => [...all, list.data!.nextCursor!])}
-              >
-                Next
-              </Button>
-            </div>
-          )}
+          <KeysetPager cursors={cursors} setCursors={setCursors} nextCursor={list.data?.nextCursor} stale={list.isPlaceholderData} />
         </Card>
       )}
 

@@ -16,6 +16,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } fro
 import { formatDate, formatDateTime } from "@/lib/format";
 import { errorMessage } from "@/lib/trpc-errors";
 import { LIST_MEMBER_STATUSES, type ListMemberStatus } from "@/server/domain/lists/list-rules";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 
 const PAGE_SIZE = 50;
 
@@ -159,21 +160,7 @@ export function ListMembersCard({
           </TableBody>
         </Table>
       )}
-      {(cursors.length > 0 || members.data?.nextCursor) && (
-        <div className="flex items-center justify-end gap-2 border-t border-slate-100 px-5 py-3">
-          <Button variant="secondary" size="sm" disabled={cursors.length === 0} onClick={() => setCursors((all) => all.slice(0, -1))}>
-            Previous
-          </Button>
-          <Button
-            variant="secondary"
-            size="sm"
-            disabled={!members.data?.nextCursor || members.isPlaceholderData}
-            onClick={() => members.data?.nextCursor && setCursors((all) => [...all, members.data!.nextCursor!])}
-          >
-            Next
-          </Button>
-        </div>
-      )}
+      <KeysetPager cursors={cursors} setCursors={setCursors} nextCursor={members.data?.nextCursor} stale={members.isPlaceholderData} />
     </Card>
   );
 }
