@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   check,
-  customType,
   index,
   integer,
   jsonb,
@@ -15,10 +14,9 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { bytea } from "./column-types";
 import { workspaces } from "./workspaces";
 
-/** Raw file bytes: the encoding is only known after detection, so imports keep what was uploaded. */
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
 export const channel = pgEnum("channel", ["email", "sms"]);
 export const consentStatus = pgEnum("consent_status", ["subscribed", "unsubscribed", "pending", "bounced", "complained"]);

@@ -3,3 +3,4 @@ export * from "./workspaces";
 export * from "./api-keys";
 export * from "./outbox";
 export * from "./audience";
+export * from "./content";

@@ -10,6 +10,8 @@ export const workspaces = pgTable("workspaces", {
   name: text("name").notNull(),
   slug: text("slug").notNull().unique(),
   createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+  /** Shown in message footers ({{ workspace.postal_address }}): CAN-SPAM and most laws require it. */
+  postalAddress: text("postal_address"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
