@@ -7,6 +7,9 @@ import { defineConfig, devices } from "@playwright/test";
  * embedded Postgres in a temp folder, in Debian's Chromium (Playwright cannot download browsers here).
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// Every other port moves with E2E_PORT, so two checkouts (or two engineers) can run e2e side by side.
+const offset = PORT - 3100;
+const port = (base: number) => String(base + offset);
 const baseURL = `http://localhost:${PORT}`;
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `herald-e2e-${process.pid}`);
 
@@ -51,12 +54,12 @@ export default defineConfig({
       HERALD_EPHEMERAL_DATA: "1",
       PORT: String(PORT),
       APP_URL: baseURL,
-      HERALD_PG_PORT: process.env.E2E_PG_PORT ?? "54401",
-      RELAY_PORT: "2601",
-      MAIL_CATCHER_SMTP_PORT: "1125",
-      MAIL_CATCHER_HTTP_PORT: String(Number(process.env.E2E_MAIL_HTTP_PORT ?? 1180)),
-      WORKER_METRICS_PORT: "9474",
-      RELAY_METRICS_PORT: "9475",
+      HERALD_PG_PORT: process.env.E2E_PG_PORT ?? port(54401),
+      RELAY_PORT: port(2601),
+      MAIL_CATCHER_SMTP_PORT: port(1125),
+      MAIL_CATCHER_HTTP_PORT: process.env.E2E_MAIL_HTTP_PORT ?? port(1180),
+      WORKER_METRICS_PORT: port(9474),
+      RELAY_METRICS_PORT: port(9475),
       NO_COLOR: "1",
     },
   },
