@@ -13,6 +13,18 @@ const ZEnv = z.object({
   SYSTEM_MAIL_FROM: z.string().default("Herald <no-reply@herald.localhost>"),
   /** Set by `npm start` when it runs the local mail catcher, so pages can point people at it. */
   MAIL_CATCHER_URL: z.string().optional(),
+  /** When set, uploaded files are written under this folder (one subfolder per workspace) instead of Postgres. */
+  HERALD_FILES_DIR: z
+    .string()
+    .trim()
+    .optional()
+    .transform((dir) => dir || undefined),
+  /** Largest single attachment, in bytes (10 MiB). */
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  /** All of one message's attachments together (18 MiB): base64 grows them by a third, keeping mail under 25 MB. */
+  MESSAGE_ATTACHMENTS_MAX_BYTES: z.coerce.number().int().positive().default(18 * 1024 * 1024),
+  /** Largest builder image, in bytes (5 MiB). */
+  IMAGE_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
