@@ -13,6 +13,9 @@ import { importsRouter } from "./routers/imports";
 import { eventsRouter } from "./routers/events";
 import { suppressionsRouter } from "./routers/suppressions";
 import { dncRouter } from "./routers/dnc";
+import { filesRouter } from "./routers/files";
+import { smsRoutesRouter } from "./routers/sms-routes";
+import { smsTemplatesRouter } from "./routers/sms-templates";
 
 export const appRouter = router({
   me: meRouter,
@@ -29,6 +32,9 @@ export const appRouter = router({
   events: eventsRouter,
   suppressions: suppressionsRouter,
   dnc: dncRouter,
+  files: filesRouter,
+  smsRoutes: smsRoutesRouter,
+  smsTemplates: smsTemplatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+/** Markets a route can serve: Hong Kong, Macau, Taiwan, mainland China, and INTL for everywhere else. */
+export const SMS_MARKETS = ["HK", "MO", "TW", "CN", "INTL"] as const;
+export type SmsMarket = (typeof SMS_MARKETS)[number];
+
+export const SMS_MARKET_LABELS: Record<SmsMarket, string> = {
+  HK: "Hong Kong",
+  MO: "Macau",
+  TW: "Taiwan",
+  CN: "Mainland China",
+  INTL: "International (the rest)",
+};
+
+export const SMS_CHARSETS = ["ucs2", "gsm7", "gsm7_basic"] as const;
+export const SMS_CHARSET_LABELS: Record<(typeof SMS_CHARSETS)[number], string> = {
+  ucs2: "Unicode (UCS-2): any character, 70 per segment",
+  gsm7: "GSM-7 with extension table: 160 per segment, other characters removed",
+  gsm7_basic: "GSM-7 basic only: also removes € [ ] { } ~ ^ | \\",
+};
+
+export const SMS_CHARACTER_POLICIES = ["keep", "replace"] as const;
+
+export const ZSmsRouteId = z.uuid({ message: "routeId must be an SMS route id" });
+export const ZSmsTemplateId = z.uuid({ message: "templateId must be an SMS template id" });
+
+export const ZSmsRouteName = z
+  .string({ message: "Enter a name" })
+  .trim()
+  .min(1, "Give the route a name, such as HK direct")
+  .max(100, "Name must be at most 100 characters");
+
+export const ZSmsMarkets = z
+  .array(z.enum(SMS_MARKETS, { message: `Markets must be among ${SMS_MARKETS.join(", ")}` }), { message: "Choose at least one market" })
+  .min(1, "Choose at least one market")
+  // Order and repeats carry no meaning; stored sorted in SMS_MARKETS order so lists read the same everywhere.
+  .transform((markets) => SMS_MARKETS.filter((market) => markets.includes(market)));
+
+/** Credits per segment, as the numeric(12, 4) column holds it. */
+export const ZPricePerSegment = z
+  .number({ message: "Enter a price per segment, such as 0.05" })
+  .finite("Enter a price per segment, such as 0.05")
+  .min(0, "The price cannot be negative")
+  .max(99_999_999, "The price must be below 100,000,000 credits")
+  .refine((price) => Math.abs(Math.round(price * 10_000) - price * 10_000) < 1e-6, "Use at most 4 decimal places");
+
+export const ZSmsCharset = z.enum(SMS_CHARSETS, { message: `Character set must be one of ${SMS_CHARSETS.join(", ")}` });
+
+export const ZSmsTemplateName = z
+  .string({ message: "Enter a name" })
+  .trim()
+  .min(1, "Give the template a name, such as Flash sale")
+  .max(200, "Name must be at most 200 characters");
+
+/** Ten segments of UCS-2 is already more than most carriers concatenate; a body far past it is a mistake. */
+export const MAX_SMS_BODY = 2000;
+export const ZSmsBody = z.string({ message: "Enter the message" }).max(MAX_SMS_BODY, `The message must be at most ${MAX_SMS_BODY} characters`);
+export const ZOptOutFooter = z
+  .string({ message: "Enter a footer or leave it empty" })
+  .trim()
+  .max(200, "The opt-out footer must be at most 200 characters");
+export const ZCharacterPolicy = z.enum(SMS_CHARACTER_POLICIES, { message: "Character policy must be keep or replace" });
