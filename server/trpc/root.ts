@@ -14,7 +14,6 @@ import { eventsRouter } from "./routers/events";
 import { suppressionsRouter } from "./routers/suppressions";
 import { dncRouter } from "./routers/dnc";
 import { filesRouter } from "./routers/files";
-import { filesRouter } from "./routers/files";
 import { smsRoutesRouter } from "./routers/sms-routes";
 import { smsTemplatesRouter } from "./routers/sms-templates";
 
@@ -33,7 +32,6 @@ export const appRouter = router({
   events: eventsRouter,
   suppressions: suppressionsRouter,
   dnc: dncRouter,
-  files: filesRouter,
   files: filesRouter,
   smsRoutes: smsRoutesRouter,
   smsTemplates: smsTemplatesRouter,
