@@ -30,10 +30,22 @@ export const ZSmsRouteName = z
   .min(1, "Give the route a name, such as HK direct")
   .max(100, "Name must be at most 100 characters");
 
+const KNOWN_MARKETS = new Set<string>(SMS_MARKETS);
+
+// Checked as a whole (not z.enum per item) so a wrong market is reported on "markets", where the form shows it.
 export const ZSmsMarkets = z
-  .array(z.enum(SMS_MARKETS, { message: `Markets must be among ${SMS_MARKETS.join(", ")}` }), { message: "Choose at least one market" })
+  .array(z.string({ message: "Each market must be a market code" }), { message: "Choose at least one market" })
   .min(1, "Choose at least one market")
-  // Order and repeats carry no meaning; stored sorted in SMS_MARKETS order so lists read the same everywhere.
+  .superRefine((markets, context) => {
+    const unknown = [...new Set(markets.filter((market) => !KNOWN_MARKETS.has(market)))];
+    if (unknown.length) {
+      context.addIssue({
+        code: "custom",
+        message: `${unknown.map((market) => `“${market}”`).join(", ")} ${unknown.length === 1 ? "is not a market" : "are not markets"}; choose from ${SMS_MARKETS.join(", ")}`,
+      });
+    }
+  })
+  // Order and repeats carry no meaning; stored in SMS_MARKETS order so lists read the same everywhere.
   .transform((markets) => SMS_MARKETS.filter((market) => markets.includes(market)));
 
 /** Credits per segment, as the numeric(12, 4) column holds it. */
