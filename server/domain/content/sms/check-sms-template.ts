@@ -2,7 +2,7 @@ import { invalidFields, type FieldProblems } from "@/server/domain/contacts/fiel
 import type { Executor } from "@/server/db/client";
 import { findSmsRoute } from "./find-sms-route";
 import { describeLiquidProblem, liquidProblem } from "./liquid-problem";
-import { compileSmsTemplate } from "./sms-liquid";
+import { compileTextTemplate } from "@/server/domain/content/render/compile-text";
 
 /**
  * What a save must not let through, all reported at once as field errors: a body that is not valid
@@ -16,7 +16,7 @@ export const checkSmsTemplate = async (
   const problems: FieldProblems = {};
   if (body !== undefined) {
     try {
-      compileSmsTemplate(body);
+      compileTextTemplate(body, { escape: "none" });
     } catch (error) {
       const problem = liquidProblem(error);
       if (!problem) throw error;

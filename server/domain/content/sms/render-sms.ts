@@ -1,6 +1,6 @@
 import { replaceLookalikes, stripForCharset, type CharacterChange, type SmsCharset } from "./sms-characters";
 import { countSms, type SmsCount } from "./sms-encoding";
-import { compileSmsTemplate } from "./sms-liquid";
+import { compileTextTemplate } from "@/server/domain/content/render/compile-text";
 
 export type RenderSmsTemplate = { body: string; optOutFooter: string; characterPolicy: "keep" | "replace" };
 export type RenderSmsRoute = { charset: SmsCharset; pricePerSegment: number };
@@ -42,7 +42,7 @@ export const renderSms = ({
   route: RenderSmsRoute | null;
   scope: Record<string, unknown>;
 }): RenderedSms => {
-  const rendered = compileSmsTemplate(template.body).render(scope);
+  const rendered = compileTextTemplate(template.body, { escape: "none" }).render(scope);
   const withFooter = joinFooter(rendered, template.optOutFooter);
   const { text: policed, replaced } =
     template.characterPolicy === "replace" ? replaceLookalikes(withFooter) : { text: withFooter, replaced: [] };
