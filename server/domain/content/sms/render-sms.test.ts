@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { joinFooter, renderSms } from "./render-sms";
+import { renderSms } from "./render-sms";
 
 const template = (body: string, overrides: Partial<Parameters<typeof renderSms>[0]["template"]> = {}) => ({
   body,
@@ -78,13 +78,5 @@ describe("renderSms", () => {
 
   it("throws liquidjs's own error for a broken template (callers turn it into a line and column)", () => {
     expect(() => renderSms({ template: template("Hi {{ contact.first_name"), route: null, scope: {} })).toThrow(/not closed/);
-  });
-});
-
-describe("joinFooter", () => {
-  it("puts the footer on its own line, or stands alone when the body is empty", () => {
-    expect(joinFooter("Sale\n\n", "STOP to end")).toBe("Sale\nSTOP to end");
-    expect(joinFooter("", "STOP to end")).toBe("STOP to end");
-    expect(joinFooter("Sale ", "  ")).toBe("Sale ");
   });
 });

@@ -1,5 +1,6 @@
-import { replaceLookalikes, stripForCharset, type CharacterChange, type SmsCharset } from "./sms-characters";
+import type { CharacterChange, SmsCharset } from "./sms-characters";
 import { countSms, type SmsCount } from "./sms-encoding";
+import { finishSmsText, smsCost } from "./sms-message";
 import { compileTextTemplate } from "@/server/domain/content/render/compile-text";
 
 export type RenderSmsTemplate = { body: string; optOutFooter: string; characterPolicy: "keep" | "replace" };
@@ -15,23 +16,10 @@ export type RenderedSms = SmsCount & {
   cost: number | null;
 };
 
-/** Credits keep the column's 4 decimals, so 3 × 0.0333 is 0.0999 and not 0.09989999999999999. */
-const credits = (value: number) => Math.round(value * 10_000) / 10_000;
-
-/** Body and footer on separate lines; trailing blank space in the body would only cost septets. */
-export const joinFooter = (body: string, footer: string) => {
-  const trimmedFooter = footer.trim();
-  if (!trimmedFooter) return body;
-  const trimmedBody = body.replace(/\s+$/, "");
-  return trimmedBody ? `${trimmedBody}\n${trimmedFooter}` : trimmedFooter;
-};
-
 /**
- * One message exactly as it would be sent, and what it costs. Order matters: merge tags first (a
- * contact's name may bring a smart quote), then the footer, then the lookalike policy over both (a
- * footer's ’ would otherwise make every message UCS-2), and the route's charset last, since it
- * decides what can physically go out. Throws liquidjs's errors on a bad template: callers that take
- * drafts (preview) turn them into a LiquidProblem.
+ * One message exactly as it would be sent, and what it costs: merge tags first (a contact's name may
+ * bring a smart quote), then finishSmsText (footer, lookalike policy, the route's charset). Throws
+ * liquidjs's errors on a bad template: callers that take drafts (preview) turn them into a LiquidProblem.
  */
 export const renderSms = ({
   template,
@@ -43,10 +31,7 @@ export const renderSms = ({
   scope: Record<string, unknown>;
 }): RenderedSms => {
   const rendered = compileTextTemplate(template.body, { escape: "none" }).render(scope);
-  const withFooter = joinFooter(rendered, template.optOutFooter);
-  const { text: policed, replaced } =
-    template.characterPolicy === "replace" ? replaceLookalikes(withFooter) : { text: withFooter, replaced: [] };
-  const { text, removed } = stripForCharset(policed, route?.charset ?? "ucs2");
+  const { text, replaced, removed } = finishSmsText(rendered, { ...template, charset: route?.charset ?? "ucs2" });
   const count = countSms(text);
-  return { text, ...count, replaced, removed, cost: route ? credits(count.segments * route.pricePerSegment) : null };
+  return { text, ...count, replaced, removed, cost: route ? smsCost(count.segments, route.pricePerSegment) : null };
 };
