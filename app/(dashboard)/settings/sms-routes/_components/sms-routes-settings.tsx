@@ -1,0 +1,168 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC } from "@/components/providers/trpc";
+import { PlusIcon, SmsIcon } from "@/components/shell/icons";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { TableSkeleton } from "@/components/ui/skeleton";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { errorMessage } from "@/lib/trpc-errors";
+import type { SmsRoute } from "@/server/domain/content/sms/list-sms-routes";
+import { CHARSET_SHORT, formatCredits, type CharsetOption, type MarketOption } from "./route-options";
+import { SmsRouteFormDialog } from "./sms-route-form-dialog";
+
+/**
+ * The workspace's SMS routes. Everyone sees them (composers pick one and see its price); only admins
+ * add, change or delete them, since the price is what the workspace pays.
+ */
+export function SmsRoutesSettings({ canManage, markets, charsets }: { canManage: boolean; markets: MarketOption[]; charsets: CharsetOption[] }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const routes = useQuery(trpc.smsRoutes.list.queryOptions());
+  const remove = useMutation(trpc.smsRoutes.delete.mutationOptions());
+  const [editing, setEditing] = useState<SmsRoute | "new" | null>(null);
+  const [deleting, setDeleting] = useState<SmsRoute | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.smsRoutes.list.queryKey() });
+  const marketLabel = Object.fromEntries(markets.map((market) => [market.code, market.label]));
+
+  const addButton = canManage && (
+    <Button onClick={() => setEditing("new")}>
+      <PlusIcon className="size-4" />
+      Add route
+    </Button>
+  );
+
+  return (
+    <>
+      <Card className="overflow-hidden">
+        <CardHeader className="flex flex-col gap-3 space-y-0 sm:flex-row sm:items-center sm:justify-between">
+          <div className="space-y-1">
+            <CardTitle>SMS routes</CardTitle>
+            <CardDescription>
+              Where text messages go out for each market, what a segment costs and which characters the route carries.
+              {!canManage && " Only admins can change them."}
+            </CardDescription>
+          </div>
+          {!!routes.data?.length && addButton}
+        </CardHeader>
+        {routes.isLoading ? (
+          <TableSkeleton columns={5} rows={2} />
+        ) : routes.error ? (
+          <div className="p-5">
+            <Alert tone="error">{errorMessage(routes.error)}</Alert>
+          </div>
+        ) : !routes.data?.length ? (
+          <EmptyState
+            className="m-5 border-slate-200 sm:m-6"
+            icon={<SmsIcon />}
+            title="No SMS routes yet"
+            description={
+              canManage
+                ? "Add a route for each market you text, with its price per segment, so the composer can show what a message costs."
+                : "An admin adds routes for each market with their price per segment; then the composer shows what a message costs."
+            }
+            action={addButton}
+          />
+        ) : (
+          <Table aria-label="SMS routes">
+            <TableHead>
+              <tr>
+                <TableHeaderCell>Route</TableHeaderCell>
+                <TableHeaderCell>Markets</TableHeaderCell>
+                <TableHeaderCell>Characters</TableHeaderCell>
+                <TableHeaderCell className="text-right">Per segment</TableHeaderCell>
+                <TableHeaderCell className="text-right">Templates</TableHeaderCell>
+                {canManage && (
+                  <TableHeaderCell>
+                    <span className="sr-only">Actions</span>
+                  </TableHeaderCell>
+                )}
+              </tr>
+            </TableHead>
+            <TableBody>
+              {routes.data.map((route) => (
+                <TableRow key={route.id}>
+                  <TableCell className="font-medium text-slate-900">{route.name}</TableCell>
+                  <TableCell>
+                    <div className="flex flex-wrap gap-1">
+                      {route.markets.map((market) => (
+                        <Badge key={market} tone="brand" title={marketLabel[market]} className="font-mono">
+                          {market}
+                        </Badge>
+                      ))}
+                    </div>
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap">{CHARSET_SHORT[route.charset]}</TableCell>
+                  <TableCell className="text-right whitespace-nowrap tabular-nums">{formatCredits(route.pricePerSegment)} credits</TableCell>
+                  <TableCell className="text-right tabular-nums">{route.templateCount.toLocaleString()}</TableCell>
+                  {canManage && (
+                    <TableCell className="text-right whitespace-nowrap">
+                      <Button variant="ghost" size="sm" aria-label={`Edit ${route.name}`} onClick={() => setEditing(route)}>
+                        Edit
+                      </Button>
+                      <Button variant="danger-ghost" size="sm" aria-label={`Delete ${route.name}`} onClick={() => setDeleting(route)}>
+                        Delete
+                      </Button>
+                    </TableCell>
+                  )}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Card>
+
+      {canManage && (
+        <>
+          <SmsRouteFormDialog
+            // A fresh form per route, so its default values are that route's.
+            key={editing === null ? "closed" : editing === "new" ? "new" : editing.id}
+            open={editing !== null}
+            route={editing === "new" || editing === null ? undefined : editing}
+            markets={markets}
+            charsets={charsets}
+            onClose={() => setEditing(null)}
+            onSaved={() => {
+              setEditing(null);
+              void refresh();
+            }}
+          />
+          <ConfirmDialog
+            open={deleting !== null}
+            onClose={() => {
+              setDeleting(null);
+              remove.reset();
+            }}
+            title={`Delete “${deleting?.name}”?`}
+            description={
+              deleting?.templateCount
+                ? `${deleting.templateCount.toLocaleString()} template${deleting.templateCount === 1 ? " uses" : "s use"} this route; they keep their text and will need another route.`
+                : "No template uses this route."
+            }
+            confirmLabel="Delete route"
+            pending={remove.isPending}
+            error={remove.error ? <Alert tone="error">{errorMessage(remove.error)}</Alert> : null}
+            onConfirm={() =>
+              deleting &&
+              remove.mutate(
+                { routeId: deleting.id },
+                {
+                  onSuccess: async () => {
+                    setDeleting(null);
+                    await refresh();
+                  },
+                },
+              )
+            }
+          />
+        </>
+      )}
+    </>
+  );
+}
