@@ -167,6 +167,7 @@ const main = async () => {
     BETTER_AUTH_SECRET: await loadOrCreateSecret(config.dataDir),
     APP_URL: config.appUrl,
     SYSTEM_SMTP_URL: process.env.SYSTEM_SMTP_URL ?? `smtp://127.0.0.1:${config.mailSmtpPort}`,
+    DELIVERY_SMTP_URL: process.env.DELIVERY_SMTP_URL ?? `smtp://127.0.0.1:${config.mailSmtpPort}`,
     MAIL_CATCHER_URL: mailCatcherUrl,
     HERALD_SKIP_MIGRATE: "1",
   };

@@ -11,6 +11,11 @@ const ZEnv = z.object({
   /** Where the app's own mail (password resets, invitations) goes; the local mail catcher by default. */
   SYSTEM_SMTP_URL: z.string().default("smtp://127.0.0.1:1025"),
   SYSTEM_MAIL_FROM: z.string().default("Herald <no-reply@herald.localhost>"),
+  /**
+   * Where workspaces' mail (test sends now; campaigns when the delivery engine lands) is handed over:
+   * an SMTP smarthost URL, the local mail catcher by default.
+   */
+  DELIVERY_SMTP_URL: z.string().default("smtp://127.0.0.1:1025"),
   /** Set by `npm start` when it runs the local mail catcher, so pages can point people at it. */
   MAIL_CATCHER_URL: z.string().optional(),
   /** When set, uploaded files are written under this folder (one subfolder per workspace) instead of Postgres. */

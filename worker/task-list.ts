@@ -1,5 +1,6 @@
 import type { TaskList } from "graphile-worker";
 import { importContacts } from "./tasks/contacts/import";
+import { sendTestEmail } from "./tasks/content/send-test-email";
 import { refresh as refreshDnc } from "./tasks/dnc/refresh";
 import { refreshDue as refreshDueDnc } from "./tasks/dnc/refresh-due";
 import { ensurePartitions } from "./tasks/events/ensure-partitions";
@@ -12,4 +13,5 @@ export const taskList: TaskList = {
   "events/ensure-partitions": ensurePartitions,
   "dnc/refresh": refreshDnc,
   "dnc/refresh-due": refreshDueDnc,
+  "content/send-test-email": sendTestEmail,
 };

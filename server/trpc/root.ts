@@ -16,6 +16,8 @@ import { dncRouter } from "./routers/dnc";
 import { filesRouter } from "./routers/files";
 import { smsRoutesRouter } from "./routers/sms-routes";
 import { smsTemplatesRouter } from "./routers/sms-templates";
+import { emailTemplatesRouter } from "./routers/email-templates";
+import { sendingIdentitiesRouter } from "./routers/sending-identities";
 
 export const appRouter = router({
   me: meRouter,
@@ -35,6 +37,8 @@ export const appRouter = router({
   files: filesRouter,
   smsRoutes: smsRoutesRouter,
   smsTemplates: smsTemplatesRouter,
+  emailTemplates: emailTemplatesRouter,
+  sendingIdentities: sendingIdentitiesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -19,7 +19,7 @@ export const findMembership = async ({ workspaceId, userId }: { workspaceId: str
 
 export const findWorkspace = async ({ workspaceId }: { workspaceId: string }) => {
   const [row] = await db
-    .select({ id: workspaces.id, name: workspaces.name, slug: workspaces.slug, createdAt: workspaces.createdAt })
+    .select({ id: workspaces.id, name: workspaces.name, slug: workspaces.slug, postalAddress: workspaces.postalAddress, createdAt: workspaces.createdAt })
     .from(workspaces)
     .where(eq(workspaces.id, workspaceId))
     .limit(1);

@@ -4,6 +4,7 @@ import { createWorkspace } from "@/server/domain/workspaces/create-workspace";
 import { findWorkspace } from "@/server/domain/workspaces/find-membership";
 import { listWorkspacesForUser } from "@/server/domain/workspaces/list-workspaces";
 import { renameWorkspace } from "@/server/domain/workspaces/rename-workspace";
+import { setPostalAddress, ZSetPostalAddress } from "@/server/domain/workspaces/set-postal-address";
 import { AppError } from "@/server/errors";
 import { router, userProcedure, workspaceProcedure } from "../init";
 
@@ -25,4 +26,8 @@ export const workspacesRouter = router({
     .meta({ role: "admin" })
     .input(z.object({ name: z.string() }))
     .mutation(({ ctx, input }) => renameWorkspace({ workspaceId: ctx.workspace.id, name: input.name })),
+  setPostalAddress: workspaceProcedure
+    .meta({ role: "admin" })
+    .input(ZSetPostalAddress)
+    .mutation(({ ctx, input }) => setPostalAddress({ workspaceId: ctx.workspace.id, ...input })),
 });

@@ -14,6 +14,8 @@ export type EmailContent = {
   source: string;
   /** The marketer's own plain-text part; when absent it is generated from the HTML. */
   customText?: string | null;
+  /** Lines a layout put before the author's source, so problems point at the author's own lines. */
+  sourceLineOffset?: number;
 };
 
 /** A template ready to render per recipient: parsed, MJML compiled, CSS inlined, links found, once. */
@@ -70,7 +72,7 @@ export const toHtml = async (content: EmailContent): Promise<{ html: string; pro
   try {
     liquidHtml.parse(content.source);
   } catch (error) {
-    problems.push(liquidProblem(error, "source"));
+    problems.push(liquidProblem(error, "source", -(content.sourceLineOffset ?? 0)));
   }
   const { text, tags } = protectLiquid(content.source);
   let html: string;

@@ -17,3 +17,6 @@ export const liquidText = new Liquid(options);
 export type LiquidContext = "html" | "text";
 
 export const liquidFor = (context: LiquidContext) => (context === "html" ? liquidHtml : liquidText);
+
+/** For static analysis only: tolerant of unknown filters, so one misspelt filter does not hide every unknown variable. */
+export const liquidLenient = new Liquid({ ...options, strictFilters: false });
