@@ -22,8 +22,12 @@ export const emailTemplatesRouter = router({
   get: read.input(ZTemplateRef).query(({ ctx, input }) => getEmailTemplate({ workspaceId: ctx.workspace.id, ...input })),
   mergeTags: read.query(({ ctx }) => listMergeTags({ workspaceId: ctx.workspace.id })),
   starters: read.query(() => listStarterTemplates()),
-  // A query, though it takes a draft: it changes nothing, and viewers may preview too.
-  preview: read.input(ZPreviewEmailTemplate).query(({ ctx, input }) => previewEmailTemplate({ workspaceId: ctx.workspace.id, ...input })),
+  // A mutation only so the draft (up to 1 MB of source) travels in a POST body, not a URL; it changes
+  // nothing, so viewers may preview too.
+  preview: workspaceProcedure
+    .meta({ scope: "templates:read", role: "viewer" })
+    .input(ZPreviewEmailTemplate)
+    .mutation(({ ctx, input }) => previewEmailTemplate({ workspaceId: ctx.workspace.id, ...input })),
   create: write
     .input(ZCreateEmailTemplate)
     .mutation(({ ctx, input }) => createEmailTemplate({ workspaceId: ctx.workspace.id, userId: userIdOf(ctx.actor), ...input })),
