@@ -97,7 +97,7 @@ const ALL_PATHS = Object.keys(procedures).sort();
 const WORKSPACE_SCOPED = ALL_PATHS.filter((path) => !(path in USER_LEVEL));
 // A mutation that declares role "viewer" changes nothing (a POST only for its large input, like a preview).
 const WORKSPACE_MUTATIONS = WORKSPACE_SCOPED.filter(
-  (path) => procedures[path]!._def.type === "mutation" && (procedures[path]!._def.meta as { role?: string } | undefined)?.role !== "viewer",
+  (path) => procedures[path]!._def.type === "mutation" && ((procedures[path]!._def as { meta?: { role?: string } }).meta)?.role !== "viewer",
 );
 // it.each over an empty list would pass silently; an empty router must fail the run instead.
 if (ALL_PATHS.length === 0 || WORKSPACE_SCOPED.length === 0 || WORKSPACE_MUTATIONS.length === 0) {
