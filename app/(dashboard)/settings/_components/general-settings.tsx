@@ -14,6 +14,7 @@ import { errorMessage, formErrors } from "@/lib/trpc-errors";
 import { clearWorkspaceCookie } from "@/lib/workspace-cookie";
 import type { Role } from "@/server/domain/workspaces/roles";
 import { Form } from "@/components/ui/form";
+import { PostalAddressCard } from "./postal-address-card";
 
 type Workspace = { id: string; name: string; slug: string; role: Role };
 
@@ -97,6 +98,7 @@ export function GeneralSettings({
           )}
         </Form>
       </Card>
+      <PostalAddressCard canEdit={canRename} />
 
       <Card className="border-red-200">
         <CardContent className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">

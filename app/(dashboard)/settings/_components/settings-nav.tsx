@@ -2,13 +2,14 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { KeyIcon, MembersIcon, SettingsIcon, SmsIcon } from "@/components/shell/icons";
+import { KeyIcon, MailIcon, MembersIcon, SettingsIcon, SmsIcon } from "@/components/shell/icons";
 import { cn } from "@/lib/cn";
 
 const ITEMS = [
   { href: "/settings", label: "General", icon: SettingsIcon },
   { href: "/settings/members", label: "Members", icon: MembersIcon },
   { href: "/settings/api-keys", label: "API keys", icon: KeyIcon },
+  { href: "/settings/senders", label: "Senders", icon: MailIcon },
   { href: "/settings/sms-routes", label: "SMS routes", icon: SmsIcon },
 ];
 
