@@ -6,8 +6,8 @@ import { cn } from "@/lib/cn";
 export type Highlight = "ucs2" | "removed";
 
 const MARKS: Record<Highlight, string> = {
-  ucs2: "bg-amber-200/80",
-  removed: "bg-red-200/80",
+  ucs2: "bg-amber-300 ring-2 ring-amber-300",
+  removed: "bg-red-300 ring-2 ring-red-300",
 };
 
 /**
