@@ -8,11 +8,17 @@ import {
   contactImports,
   contacts,
   dncRegistries,
+  emailTemplates,
   events,
   listMemberships,
   lists,
   segments,
+  sendingIdentities,
+  smsRoutes,
+  smsTemplates,
+  storedFiles,
   suppressions,
+  templateAttachments,
   users,
   workspaceInvitations,
 } from "@/drizzle/schema";
@@ -75,6 +81,14 @@ const EXTRA_INPUTS: Record<string, (a: WorkspaceA) => unknown[]> = {
   "segments.count": (a) => segmentSources(a),
   // The sample lists B's own contacts, and events.track above makes B a contact with A's viewer's
   // address (B may: it is B's contact), so it asks only for the ones the guard names intruder-*.
+  "emailTemplates.create": () => [{ name: "Intruder template", editor: "visual" }],
+  "emailTemplates.update": (a) => [a.id, ...a.audienceIds].map((templateId) => ({ templateId, expectedRevision: 1, name: "Renamed by an intruder" })),
+  "emailTemplates.archive": (a) => [a.id, ...a.audienceIds].map((templateId) => ({ templateId, archived: true })),
+  "emailTemplates.sendTest": (a) => [a.id, ...a.audienceIds].map((templateId) => ({ templateId, to: ["intruder@example.test"] })),
+  "sendingIdentities.create": () => [{ fromName: "Intruder", fromEmail: "intruder-sender@example.test" }],
+  "sendingIdentities.update": (a) => [a.id, ...a.audienceIds].map((identityId) => ({ identityId, fromName: "Renamed by an intruder" })),
+  "smsRoutes.create": () => [{ name: "Intruder route", markets: ["HK"], pricePerSegment: 0.05 }],
+  "workspaces.setPostalAddress": () => [{ postalAddress: "1 Intruder Street" }],
   "segments.sample": (a) =>
     segmentSources(a, { type: "attribute", field: "email", operator: "starts_with", value: "intruder-" }),
 };
@@ -128,6 +142,52 @@ let a: WorkspaceA;
 let b: { id: string; owner: TestUser; apiKeySecret: string };
 let outsider: TestUser;
 let snapshotBefore: unknown;
+
+/** One row of every content table in A: a sender, an email template with an attachment, an image, an SMS route and template. */
+const seedContent = async (workspaceId: string, tag: string) => {
+  const [identity] = await db
+    .insert(sendingIdentities)
+    .values({ workspaceId, fromName: `Alpha sender ${tag}`, fromEmail: `alpha-sender-${tag}@example.test` })
+    .returning();
+  const [template] = await db
+    .insert(emailTemplates)
+    .values({
+      workspaceId,
+      name: `Alpha template ${tag}`,
+      subject: `Alpha subject ${tag}`,
+      editor: "code",
+      sourceFormat: "mjml",
+      source: `<mjml><mj-body><mj-section><mj-column><mj-text>Alpha body ${tag}</mj-text></mj-column></mj-section></mj-body></mjml>`,
+      sendingIdentityId: identity!.id,
+    })
+    .returning();
+  const [attachment] = await db
+    .insert(storedFiles)
+    .values({ workspaceId, purpose: "attachment", filename: `alpha-terms-${tag}.txt`, contentType: "text/plain", sizeBytes: 5, sha256: "0".repeat(64), data: Buffer.from("alpha") })
+    .returning();
+  const [image] = await db
+    .insert(storedFiles)
+    .values({ workspaceId, purpose: "image", filename: `alpha-logo-${tag}.png`, contentType: "image/png", sizeBytes: 5, sha256: "1".repeat(64), data: Buffer.from("alpha") })
+    .returning();
+  await db.insert(templateAttachments).values({ workspaceId, templateId: template!.id, fileId: attachment!.id });
+  const [route] = await db
+    .insert(smsRoutes)
+    .values({ workspaceId, name: `Alpha route ${tag}`, markets: ["HK"], pricePerSegment: 0.05 })
+    .returning();
+  const [smsTemplate] = await db
+    .insert(smsTemplates)
+    .values({ workspaceId, name: `Alpha SMS ${tag}`, body: `Alpha SMS body ${tag}`, routeId: route!.id })
+    .returning();
+  return {
+    audienceIds: [identity!.id, template!.id, attachment!.id, image!.id, route!.id, smsTemplate!.id],
+    audienceSecrets: [`Alpha sender ${tag}`, `alpha-sender-${tag}@example.test`, `Alpha template ${tag}`, `Alpha subject ${tag}`, `Alpha body ${tag}`, `alpha-terms-${tag}.txt`, `alpha-logo-${tag}.png`, `Alpha route ${tag}`, `Alpha SMS ${tag}`],
+  };
+};
+
+const mergeSeeds = (...seeds: { audienceIds: string[]; audienceSecrets: string[] }[]) => ({
+  audienceIds: seeds.flatMap((seed) => seed.audienceIds),
+  audienceSecrets: seeds.flatMap((seed) => seed.audienceSecrets),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Calling any procedure by path, and what came back
@@ -331,7 +391,7 @@ beforeAll(async () => {
     apiKeyPrefix: apiKey.prefix,
     messageIds: [workspaceMail.id, systemMail.id],
     messageSubjects: [`Alpha campaign ${tag}`, `Alpha password reset ${tag}`],
-    ...(await seedAudience(aWorkspace.id, tag)),
+    ...mergeSeeds(await seedAudience(aWorkspace.id, tag), await seedContent(aWorkspace.id, tag)),
   };
 
   const bOwner = await createTestUser(`Bravo Owner ${tag}`);

@@ -32,12 +32,13 @@ export const ZUpdateSendingIdentity = z.object({ identityId: ZIdentityId, fromNa
 
 export const updateSendingIdentity = async ({ workspaceId, ...input }: z.input<typeof ZUpdateSendingIdentity> & { workspaceId: string }) => {
   const { identityId, fromName, fromEmail, replyTo } = parseInput(ZUpdateSendingIdentity, input);
+  const changes = { ...(fromName ? { fromName } : {}), ...(fromEmail ? { fromEmail } : {}), ...(replyTo !== undefined ? { replyTo } : {}) };
+  const mine = and(eq(sendingIdentities.id, identityId), eq(sendingIdentities.workspaceId, workspaceId));
   return withIdentityConflict(fromEmail ?? "", async () => {
-    const [row] = await db
-      .update(sendingIdentities)
-      .set({ ...(fromName ? { fromName } : {}), ...(fromEmail ? { fromEmail } : {}), ...(replyTo !== undefined ? { replyTo } : {}) })
-      .where(and(eq(sendingIdentities.id, identityId), eq(sendingIdentities.workspaceId, workspaceId)))
-      .returning(columns);
+    const [row] =
+      Object.keys(changes).length === 0
+        ? await db.select(columns).from(sendingIdentities).where(mine)
+        : await db.update(sendingIdentities).set(changes).where(mine).returning(columns);
     if (!row) throw new AppError("NOT_FOUND", "Sender not found");
     return row;
   });
