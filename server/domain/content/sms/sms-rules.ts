@@ -64,8 +64,12 @@ export const ZSmsTemplateName = z
   .min(1, "Give the template a name, such as Flash sale")
   .max(200, "Name must be at most 200 characters");
 
-/** Ten segments of UCS-2 is already more than most carriers concatenate; a body far past it is a mistake. */
-export const MAX_SMS_BODY = 2000;
+/**
+ * Far past the ten or so segments carriers concatenate, even with Liquid markup. Also what keeps the
+ * preview a GET: a draft travels in the query string, and 1,000 CJK characters or emoji percent-encode
+ * to 9-12 KB, inside Node's 16 KB header limit (2,000 would not be).
+ */
+export const MAX_SMS_BODY = 1000;
 export const ZSmsBody = z.string({ message: "Enter the message" }).max(MAX_SMS_BODY, `The message must be at most ${MAX_SMS_BODY} characters`);
 export const ZOptOutFooter = z
   .string({ message: "Enter a footer or leave it empty" })

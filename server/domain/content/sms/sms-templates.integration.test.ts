@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { smsTemplates } from "@/drizzle/schema";
 import { db } from "@/server/db/client";
+import { createHeraldClient } from "@/sdk/index";
 import { addTestMember, callerFor, callerFromHeaders, createTestApiKey, createTestWorkspace } from "@/server/testing/fixtures";
+import { startTrpcServer } from "@/server/testing/trpc-http";
 
 const setUp = async () => {
   const { workspace, owner } = await createTestWorkspace("Herald Café");
@@ -162,5 +164,23 @@ describe("SMS templates through tRPC", () => {
       cause: { fieldErrors: { routeId: ["Choose one of this workspace's SMS routes"] } },
     });
     expect(await a.caller.smsTemplates.get({ templateId: secret.id })).toMatchObject({ body: "Alpha secret body", revision: 1, archivedAt: null });
+  });
+
+  it("previews the longest draft allowed over a real HTTP GET (the draft rides in the query string)", async () => {
+    const { workspace, owner, route } = await setUp();
+    const { secret } = await createTestApiKey(workspace.id, owner.id, ["templates:read"]);
+    const server = await startTrpcServer();
+    try {
+      const herald = createHeraldClient({ baseUrl: `${server.baseUrl}/`, apiKey: secret });
+      // Emoji are the worst case: 4 UTF-8 bytes, 12 once percent-encoded. (34 segments, not 2201 / 67 = 33, as
+      // no pair is split: each part of 33 emoji leaves a unit empty.)
+      const preview = await herald.smsTemplates.preview.query({ body: "😀".repeat(1000), optOutFooter: "退".repeat(200), routeId: route.id });
+      expect(preview).toMatchObject({ ok: true, encoding: "ucs2", units: 2201, segments: 34, cost: 1.7 });
+      await expect(herald.smsTemplates.preview.query({ body: "a".repeat(1001) })).rejects.toMatchObject({
+        data: { fieldErrors: { body: ["The message must be at most 1000 characters"] } },
+      });
+    } finally {
+      await server.close();
+    }
   });
 });
