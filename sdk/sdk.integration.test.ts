@@ -118,6 +118,7 @@ describe("the SDK against a running server", () => {
       id: workspace.id,
       name: "SDK Workspace",
       slug: workspace.slug,
+      postalAddress: null,
       createdAt: workspace.createdAt,
       role: "editor",
     });
