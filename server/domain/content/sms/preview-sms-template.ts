@@ -4,7 +4,7 @@ import { invalidField } from "@/server/errors";
 import { findSmsRoute } from "./find-sms-route";
 import { getSmsTemplate } from "./get-sms-template";
 import { liquidProblem, type LiquidProblem } from "./liquid-problem";
-import { loadPreviewScope } from "./load-preview-scope";
+import { loadPreviewScope } from "@/server/domain/content/load-preview-scope";
 import { renderSms, type RenderedSms } from "./render-sms";
 import { ZCharacterPolicy, ZOptOutFooter, ZSmsBody, ZSmsRouteId, ZSmsTemplateId } from "./sms-rules";
 

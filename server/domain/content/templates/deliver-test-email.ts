@@ -5,7 +5,7 @@ import { db } from "@/server/db/client";
 import { buildMime, prepareMime } from "@/server/domain/content/render/build-mime";
 import { compileEmail } from "@/server/domain/content/render/compile-email";
 import { TemplateCompileError } from "@/server/domain/content/render/template-problems";
-import { loadPreviewScope } from "@/server/domain/content/sms/load-preview-scope";
+import { loadPreviewScope } from "@/server/domain/content/load-preview-scope";
 import { loadTemplateAttachments } from "@/server/domain/files/load-template-attachments";
 import { WORKSPACE_HEADER } from "@/server/domain/outbox/store-caught-message";
 import { env } from "@/server/env";

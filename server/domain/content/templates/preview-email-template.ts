@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseInput } from "@/server/domain/contacts/field-errors";
 import { renderEmail } from "@/server/domain/content/render/render-email";
-import { loadPreviewScope } from "@/server/domain/content/sms/load-preview-scope";
+import { loadPreviewScope } from "@/server/domain/content/load-preview-scope";
 import { workspaceAttributeKeys } from "./attribute-keys";
 import { checkEmailTemplate } from "./check-email-template";
 import { findEmailTemplate } from "./find-email-template";

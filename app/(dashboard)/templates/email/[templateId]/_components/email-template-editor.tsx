@@ -14,7 +14,7 @@ import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/cn";
 import { errorMessage, fieldErrors } from "@/lib/trpc-errors";
-import type { PickedContact } from "../../../sms/[templateId]/_components/contact-picker";
+import type { PickedContact } from "@/components/content/contact-picker";
 import { BodyEditor } from "./body-editor";
 import { PlainTextEditor } from "./plain-text-editor";
 import { PreviewPane } from "./preview-pane";

@@ -8,7 +8,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/cn";
 import { useDebounced } from "@/lib/use-debounced";
 import { errorMessage } from "@/lib/trpc-errors";
-import { ContactPicker, type PickedContact } from "../../../sms/[templateId]/_components/contact-picker";
+import { ContactPicker, type PickedContact } from "@/components/content/contact-picker";
 import { EmailPreviewFrame } from "../../../_components/email-preview-frame";
 import type { Draft, TemplateProblem } from "./use-template-draft";
 

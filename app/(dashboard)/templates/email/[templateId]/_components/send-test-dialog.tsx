@@ -10,7 +10,7 @@ import { Field } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { errorMessage } from "@/lib/trpc-errors";
-import type { PickedContact } from "../../../sms/[templateId]/_components/contact-picker";
+import type { PickedContact } from "@/components/content/contact-picker";
 
 /** Sends the saved template to a few addresses, personalised as the previewed contact. */
 export function SendTestDialog({

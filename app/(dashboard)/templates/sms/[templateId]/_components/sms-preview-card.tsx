@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { errorMessage } from "@/lib/trpc-errors";
 import { useDebounced } from "@/lib/use-debounced";
-import { ContactPicker, type PickedContact } from "./contact-picker";
+import { ContactPicker, type PickedContact } from "@/components/content/contact-picker";
 import type { SmsDraft } from "./draft";
 import { formatCredits } from "./format-credits";
 
