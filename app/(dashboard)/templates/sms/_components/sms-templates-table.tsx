@@ -5,12 +5,13 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
-import { ArrowLeftIcon, PlusIcon, SmsIcon } from "@/components/shell/icons";
+import { PlusIcon, SmsIcon } from "@/components/shell/icons";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { TemplatesTabs } from "../../_components/templates-tabs";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
@@ -35,15 +36,12 @@ export function SmsTemplatesTable({ canEdit }: { canEdit: boolean }) {
 
   return (
     <>
-      <Link href="/templates" className="mb-4 inline-flex items-center gap-1.5 text-sm text-slate-500 hover:text-slate-800">
-        <ArrowLeftIcon className="size-4" />
-        All templates
-      </Link>
       <PageHeader
-        title="SMS templates"
-        description="Text messages with merge tags, counted in segments as carriers bill them."
+        title="Templates"
+        description="SMS messages with merge tags, counted in segments as carriers bill them."
         actions={templates.data?.length || archived ? createButton : null}
       />
+      <TemplatesTabs active="sms" />
       <div role="group" aria-label="Show" className="mb-4 flex gap-1 text-sm">
         {[false, true].map((value) => (
           <button
