@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { EditorContent, Node, mergeAttributes, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { cn } from "@/lib/cn";
@@ -10,6 +10,7 @@ import { mergeTagForAttribute } from "./merge-tags";
 import type { MergeTag, UploadImage } from "./types";
 
 type RichTextEditorProps = {
+  /** Read once, when the editor mounts. */
   initialHtml: string;
   onChange: (html: string) => void;
   mergeTags: readonly MergeTag[];
@@ -60,7 +61,9 @@ const contentClasses = cn(
 /** TipTap editor for plain letter-style emails; emits `editor.getHTML()` on every change. */
 export function RichTextEditor({ initialHtml, onChange, mergeTags, uploadImage, ariaLabel = "Email body", className }: RichTextEditorProps) {
   const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  });
 
   const editor = useEditor({
     extensions,

@@ -27,6 +27,14 @@ export type VisualBuilderProps = {
 };
 
 const CHANGE_DELAY_MS = 400;
+/**
+ * Accessible names that do not contain "Desktop" or "Mobile": a template page usually has its own
+ * preview with buttons by those names, and Playwright's role queries match names by substring.
+ */
+const DEVICE_LABELS: Record<DeviceId, { label: string; title: string }> = {
+  desktop: { label: "Full width", title: "Edit at desktop width" },
+  mobile: { label: "Phone width", title: "Edit at mobile width (375px)" },
+};
 const PANEL_KEYS = ["canvas", "blocks", "layers", "styles", "traits"] as const;
 
 /**
@@ -142,7 +150,6 @@ export default function VisualBuilder({ initialMjml, initialProjectData, mergeTa
       setEditor(null);
     };
     // The editor is built once per mount; later prop changes are read through `latest`.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
@@ -159,7 +166,8 @@ export default function VisualBuilder({ initialMjml, initialProjectData, mergeTa
           {DEVICES.map((d) => (
             <ToolbarButton
               key={d.id}
-              label={d.name}
+              label={DEVICE_LABELS[d.id].label}
+              title={DEVICE_LABELS[d.id].title}
               pressed={device === d.id}
               disabled={!ready}
               onClick={() => {
@@ -291,12 +299,14 @@ function Tabs<T extends string>({
 
 function ToolbarButton({
   label,
+  title = label,
   pressed,
   disabled,
   onClick,
   children,
 }: {
   label: string;
+  title?: string;
   pressed?: boolean;
   disabled?: boolean;
   onClick: () => void;
@@ -306,7 +316,7 @@ function ToolbarButton({
     <button
       type="button"
       aria-label={label}
-      title={label}
+      title={title}
       aria-pressed={pressed}
       disabled={disabled}
       onClick={onClick}

@@ -2,7 +2,7 @@ import type { Editor, EditorConfig, ProjectData } from "grapesjs";
 import { addHeraldBlocks, IMAGE_PLACEHOLDER_SRC, PLUGIN_BLOCKS, pluginBlockOverrides } from "./blocks";
 import { addLiveTextExport } from "./live-text";
 import { addHrefTrait, createMergeTagRteAction } from "./merge-tag-controls";
-import { dropHtmlOnlyTraits, hideHeadInCanvas, useTextForIconOptions } from "./mjml-tweaks";
+import { dropHtmlOnlyTraits, hideHeadInCanvas, showIconOptionNames } from "./mjml-tweaks";
 import { normalizeInitialMjml } from "./normalize-mjml";
 import type { MergeTag, UploadImage } from "../types";
 
@@ -86,7 +86,7 @@ export const createEmailEditor = async (options: CreateOptions) => {
         // The move/copy/delete toolbar would sit on top of the text toolbar; it is not needed while typing.
         editor.on("rte:enable", () => panels.canvas.classList.add("herald-gjs-typing"));
         editor.on("rte:disable", () => panels.canvas.classList.remove("herald-gjs-typing"));
-        editor.onReady(() => useTextForIconOptions(editor));
+        editor.onReady(() => showIconOptionNames(editor));
       },
     ],
     // GrapesJS fetches Font Awesome from a CDN for its icons by default; a self-hosted app should not.

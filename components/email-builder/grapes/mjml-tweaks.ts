@@ -6,7 +6,7 @@ import type { Editor } from "grapesjs";
  * The MJML style sectors label alignment choices with Font Awesome classes only; without the icon
  * font they would be blank buttons, so they show their names instead.
  */
-export const useTextForIconOptions = (editor: Editor) => {
+export const showIconOptionNames = (editor: Editor) => {
   for (const sector of editor.StyleManager.getSectors()) {
     for (const property of sector.getProperties()) {
       const select = property as unknown as { getOptions?: () => { className?: string }[]; setOptions?: (o: object[]) => void };
