@@ -2,6 +2,7 @@ import { compileEmail, type CompiledEmail } from "@/server/domain/content/render
 import { TemplateCompileError, type TemplateProblem } from "@/server/domain/content/render/template-problems";
 import { unknownVariableProblems } from "@/server/domain/content/render/unknown-variables";
 import { toEmailContent, type TemplateContentFields } from "./email-content";
+import type { TemplateContext } from "./template-context";
 
 /** Gmail clips messages whose HTML passes 102 KB, hiding the rest (and the unsubscribe link) behind a link. */
 const GMAIL_CLIP_BYTES = 102 * 1024;
@@ -12,7 +13,7 @@ export type TemplateCheck = { problems: TemplateProblem[]; compiled: CompiledEma
  * Everything a marketer should hear about before sending: errors that stop a send (Liquid and MJML
  * syntax) and warnings that do not (unknown variables, no unsubscribe link, clipping, no subject).
  */
-export const checkEmailTemplate = async (fields: TemplateContentFields, attributeKeys: ReadonlySet<string>): Promise<TemplateCheck> => {
+export const checkEmailTemplate = async (fields: TemplateContentFields, { attributeKeys, hasPostalAddress }: TemplateContext): Promise<TemplateCheck> => {
   const problems: TemplateProblem[] = [];
   let compiled: CompiledEmail | null = null;
   try {
@@ -33,6 +34,12 @@ export const checkEmailTemplate = async (fields: TemplateContentFields, attribut
         severity: "warning",
         field: "source",
         message: "No {{ unsubscribe_url }} link: marketing mail needs a visible way to unsubscribe (CAN-SPAM, GDPR, Gmail and Yahoo sender rules)",
+      });
+    if (!hasPostalAddress && compiled.htmlSource.includes("workspace.postal_address"))
+      problems.push({
+        severity: "warning",
+        field: "source",
+        message: "The footer shows {{ workspace.postal_address }}, but the workspace has none yet: add it in Settings → General",
       });
     const size = Buffer.byteLength(compiled.htmlSource);
     if (size > GMAIL_CLIP_BYTES)

@@ -7,7 +7,7 @@ import { invalidField } from "@/server/errors";
 import { checkEmailTemplate } from "./check-email-template";
 import { blankSource } from "./default-sources";
 import { ZTemplateEditor, ZTemplateName } from "./template-rules";
-import { workspaceAttributeKeys } from "./attribute-keys";
+import { loadTemplateContext } from "./template-context";
 
 export const ZCreateEmailTemplate = z.object({
   name: ZTemplateName,
@@ -28,7 +28,7 @@ export const createEmailTemplate = async ({
   const fields = starter
     ? { subject: starter.subject, preheader: starter.preheader, sourceFormat: "mjml" as const, source: starter.mjml }
     : { subject: "", preheader: "", ...blankSource(editor) };
-  const check = await checkEmailTemplate({ ...fields, textBody: "", textCustom: false }, await workspaceAttributeKeys(workspaceId));
+  const check = await checkEmailTemplate({ ...fields, textBody: "", textCustom: false }, await loadTemplateContext(workspaceId));
   const [row] = await db
     .insert(emailTemplates)
     .values({ workspaceId, name, editor, ...fields, textBody: check.generatedText ?? "", starterKey: starter?.key ?? null, createdBy: userId })

@@ -38,6 +38,13 @@ describe("email templates", () => {
     const template = await caller.emailTemplates.get({ templateId: created.id });
     expect(template.source).toContain("{{ unsubscribe_url }}");
     expect(template.textBody).toContain("Write your message here.");
+    // The footer wants the workspace's postal address until one is set.
+    const warned = await caller.emailTemplates.preview({ templateId: created.id });
+    expect(warned.problems).toContainEqual(expect.objectContaining({ severity: "warning", message: expect.stringContaining("postal_address") }));
+    await caller.workspaces.setPostalAddress({ postalAddress: "1 Queen's Road Central, Hong Kong" });
+    const addressed = await caller.emailTemplates.preview({ templateId: created.id });
+    expect(addressed.problems.some((p) => p.message.includes("postal_address"))).toBe(false);
+    expect(addressed.html).toContain("1 Queen&#39;s Road Central, Hong Kong");
     expect((await caller.emailTemplates.list()).map((t) => t.name)).toEqual(["Welcome"]);
     const letter = await caller.emailTemplates.create({ name: "Note", editor: "rich_text" });
     expect((await caller.emailTemplates.get({ templateId: letter.id })).sourceFormat).toBe("html");

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseInput } from "@/server/domain/contacts/field-errors";
 import { renderEmail } from "@/server/domain/content/render/render-email";
 import { loadPreviewScope } from "@/server/domain/content/load-preview-scope";
-import { workspaceAttributeKeys } from "./attribute-keys";
+import { loadTemplateContext } from "./template-context";
 import { checkEmailTemplate } from "./check-email-template";
 import { findEmailTemplate } from "./find-email-template";
 import { ZPreheader, ZSource, ZSubject, ZTemplateId, ZTextBody } from "./template-rules";
@@ -34,7 +34,7 @@ export const previewEmailTemplate = async ({ workspaceId, ...input }: z.input<ty
     textCustom: draft?.textCustom ?? template.textCustom,
   };
   const [check, preview] = await Promise.all([
-    workspaceAttributeKeys(workspaceId).then((keys) => checkEmailTemplate(fields, keys)),
+    loadTemplateContext(workspaceId).then((context) => checkEmailTemplate(fields, context)),
     loadPreviewScope({ workspaceId, contactId }),
   ]);
   const rendered = check.compiled ? renderEmail(check.compiled, preview.scope) : null;

@@ -4,7 +4,7 @@ import { parseInput } from "@/server/domain/contacts/field-errors";
 import { describeProblem } from "@/server/domain/content/render/template-problems";
 import { addJob } from "@/server/jobs/add-job";
 import { AppError } from "@/server/errors";
-import { workspaceAttributeKeys } from "./attribute-keys";
+import { loadTemplateContext } from "./template-context";
 import { checkEmailTemplate } from "./check-email-template";
 import { findEmailTemplate } from "./find-email-template";
 import { ZTemplateId } from "./template-rules";
@@ -29,7 +29,7 @@ export type TestEmailJob = { workspaceId: string; templateId: string; to: string
 export const sendTestEmail = async ({ workspaceId, ...input }: z.input<typeof ZSendTestEmail> & { workspaceId: string }) => {
   const { templateId, to, contactId } = parseInput(ZSendTestEmail, input);
   const template = await findEmailTemplate({ workspaceId, templateId });
-  const check = await checkEmailTemplate(template, await workspaceAttributeKeys(workspaceId));
+  const check = await checkEmailTemplate(template, await loadTemplateContext(workspaceId));
   const errors = check.problems.filter((p) => p.severity === "error");
   if (errors.length > 0) throw new AppError("PRECONDITION_FAILED", `Fix the template first: ${errors.map(describeProblem).join("; ")}`);
   const recipients = [...new Set(to)];

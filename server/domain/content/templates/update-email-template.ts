@@ -4,7 +4,7 @@ import { emailTemplates, sendingIdentities } from "@/drizzle/schema";
 import { db } from "@/server/db/client";
 import { parseInput } from "@/server/domain/contacts/field-errors";
 import { AppError, invalidField } from "@/server/errors";
-import { workspaceAttributeKeys } from "./attribute-keys";
+import { loadTemplateContext } from "./template-context";
 import { checkEmailTemplate } from "./check-email-template";
 import {
   ZBuilderData,
@@ -37,7 +37,7 @@ export const ZUpdateEmailTemplate = z.object({
 
 export const updateEmailTemplate = async ({ workspaceId, ...input }: z.input<typeof ZUpdateEmailTemplate> & { workspaceId: string }) => {
   const patch = parseInput(ZUpdateEmailTemplate, input);
-  const attributeKeys = await workspaceAttributeKeys(workspaceId);
+  const templateContext = await loadTemplateContext(workspaceId);
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select()
@@ -64,7 +64,7 @@ export const updateEmailTemplate = async ({ workspaceId, ...input }: z.input<typ
       textBody: patch.textBody ?? current.textBody,
       textCustom: patch.textCustom ?? (patch.textBody !== undefined ? true : current.textCustom),
     };
-    const check = await checkEmailTemplate(fields, attributeKeys);
+    const check = await checkEmailTemplate(fields, templateContext);
     const [saved] = await tx
       .update(emailTemplates)
       .set({
