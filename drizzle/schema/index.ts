@@ -4,3 +4,4 @@ export * from "./api-keys";
 export * from "./outbox";
 export * from "./audience";
 export * from "./content";
+export * from "./delivery";
