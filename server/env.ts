@@ -16,6 +16,10 @@ const ZEnv = z.object({
    * an SMTP smarthost URL, the local mail catcher by default.
    */
   DELIVERY_SMTP_URL: z.string().default("smtp://127.0.0.1:1025"),
+  /** Several smarthosts with weights, "smtp://a:25*3, smtp://b:587*1"; overrides DELIVERY_SMTP_URL when set. */
+  DELIVERY_SMARTHOSTS: z.string().optional(),
+  /** The domain of VERP Return-Paths (bounce+<token>@…); the sender's own domain when unset. */
+  BOUNCE_DOMAIN: z.string().optional(),
   /** Set by `npm start` when it runs the local mail catcher, so pages can point people at it. */
   MAIL_CATCHER_URL: z.string().optional(),
   /** When set, uploaded files are written under this folder (one subfolder per workspace) instead of Postgres. */
@@ -30,6 +34,10 @@ const ZEnv = z.object({
   MESSAGE_ATTACHMENTS_MAX_BYTES: z.coerce.number().int().positive().default(18 * 1024 * 1024),
   /** Largest builder image, in bytes (5 MiB). */
   IMAGE_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  /** Credits one email costs (SMS costs its segments times its route's price per segment). */
+  EMAIL_CREDIT_PRICE: z.coerce.number().min(0, "EMAIL_CREDIT_PRICE cannot be negative").max(1_000_000).default(1),
+  /** Credits every new workspace starts with, as a "Starting credits" top-up; 0 for none. */
+  STARTING_CREDITS: z.coerce.number().min(0, "STARTING_CREDITS cannot be negative").max(10_000_000).default(1000),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });

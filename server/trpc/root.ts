@@ -18,6 +18,7 @@ import { smsRoutesRouter } from "./routers/sms-routes";
 import { smsTemplatesRouter } from "./routers/sms-templates";
 import { emailTemplatesRouter } from "./routers/email-templates";
 import { sendingIdentitiesRouter } from "./routers/sending-identities";
+import { creditsRouter } from "./routers/credits";
 
 export const appRouter = router({
   me: meRouter,
@@ -39,6 +40,7 @@ export const appRouter = router({
   smsTemplates: smsTemplatesRouter,
   emailTemplates: emailTemplatesRouter,
   sendingIdentities: sendingIdentitiesRouter,
+  credits: creditsRouter,
 });
 
 export type AppRouter = typeof appRouter;

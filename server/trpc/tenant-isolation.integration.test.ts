@@ -89,6 +89,8 @@ const EXTRA_INPUTS: Record<string, (a: WorkspaceA) => unknown[]> = {
   "sendingIdentities.update": (a) => [a.id, ...a.audienceIds].map((identityId) => ({ identityId, fromName: "Renamed by an intruder" })),
   "smsRoutes.create": () => [{ name: "Intruder route", markets: ["HK"], pricePerSegment: 0.05 }],
   "workspaces.setPostalAddress": () => [{ postalAddress: "1 Intruder Street" }],
+  "credits.topUp": () => [{ amount: 500, note: "Intruder top-up" }],
+  "credits.adjust": () => [{ amount: -1, note: "Intruder adjustment" }, { amount: -1_000_000, note: "Intruder drain" }],
   "segments.sample": (a) =>
     segmentSources(a, { type: "attribute", field: "email", operator: "starts_with", value: "intruder-" }),
 };

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { workspaceMembers, workspaces } from "@/drizzle/schema";
 import { db } from "@/server/db/client";
+import { grantStartingCredits } from "@/server/domain/credits/grant-starting-credits";
 import { invalidField } from "@/server/errors";
 import { ZWorkspaceName } from "./validation";
 
@@ -15,7 +16,7 @@ const slugify = (name: string) =>
     .replace(/^-+|-+$/g, "")
     .slice(0, 40) || "workspace";
 
-/** Creates the workspace and makes its creator the owner, in one transaction. */
+/** Creates the workspace, makes its creator the owner and grants its starting credits, in one transaction. */
 export const createWorkspace = async ({ userId, name }: CreateWorkspaceOptions) => {
   const parsed = ZWorkspaceName.safeParse(name);
   if (!parsed.success) throw invalidField("name", parsed.error.issues[0]!.message);
@@ -28,6 +29,7 @@ export const createWorkspace = async ({ userId, name }: CreateWorkspaceOptions) 
       .values({ name: parsed.data, slug, createdBy: userId })
       .returning();
     await tx.insert(workspaceMembers).values({ workspaceId: workspace!.id, userId, role: "owner" });
+    await grantStartingCredits(tx, { workspaceId: workspace!.id });
     return workspace!;
   });
 };
