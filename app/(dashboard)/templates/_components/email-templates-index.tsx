@@ -42,7 +42,7 @@ export function EmailTemplatesIndex({ canEdit }: { canEdit: boolean }) {
 
   return (
     <>
-      <PageHeader title="Templates" description="Reusable email and SMS designs with personalised fields." actions={createButton} />
+      <PageHeader title="Templates" description="Reusable email and SMS designs with personalised fields." actions={templates.data?.length ? createButton : null} />
       <TemplatesTabs active="email" />
       <div className="mb-4 flex justify-end">
         <label className="flex items-center gap-2 text-sm text-slate-600">
