@@ -3,6 +3,7 @@
 import { usePathname } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
 import { setWorkspaceCookie } from "@/lib/workspace-cookie";
+import { CreditsLink } from "./credits-link";
 import { CloseIcon, Logo, MenuIcon } from "./icons";
 import { SidebarNav } from "./sidebar-nav";
 import { SignOutButton } from "./sign-out-button";
@@ -76,6 +77,7 @@ export function AppShell({ state, cookieIsStale, children }: { state: ShellState
             </button>
             <WorkspaceSwitcher />
             <div className="ml-auto flex items-center gap-3">
+              <CreditsLink />
               <div className="hidden text-right sm:block">
                 <p className="max-w-56 truncate text-sm font-medium text-slate-900">
                   <span className="sr-only">Signed in as </span>

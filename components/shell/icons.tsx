@@ -135,6 +135,12 @@ export const MailIcon = icon(
     <path d="m22 7-8.97 5.7a1.94 1.94 0 0 1-2.06 0L2 7" />
   </>,
 );
+export const CreditsIcon = icon(
+  <>
+    <circle cx="8" cy="8" r="6" />
+    <path d="M18.09 10.37A6 6 0 1 1 10.34 18M7 6h1v4M16.71 13.88l.7.71-2.82 2.82" />
+  </>,
+);
 
 /** Herald's mark: a speech bubble with broadcast waves. */
 export function Logo({ className }: { className?: string }) {

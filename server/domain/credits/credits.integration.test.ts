@@ -7,10 +7,9 @@ import { addTestMember, callerFor, callerFromHeaders, createTestApiKey, createTe
 import { adjustCredits } from "./adjust-credits";
 import { creditSpendByDay } from "./credit-spend-by-day";
 import { emailCredits, emailMessagePrice, smsMessagePrice, sumCredits } from "./credit-prices";
-import { debitCredits, type DebitCreditsResult } from "./debit-credits";
+import { debitCredits, refundCredits, type DebitCreditsResult } from "./debit-credits";
 import { getCreditBalance } from "./get-credit-balance";
 import { listCreditLedger } from "./list-credit-ledger";
-import { refundCredits } from "./refund-credits";
 import { topUpCredits } from "./top-up-credits";
 
 // Each file runs in its own process and the pool opens on first use: room for the race below to

@@ -1,10 +1,16 @@
 import type { Executor } from "@/server/db/client";
 import { invalidFields, zodProblems } from "@/server/domain/contacts/field-errors";
-import { changeCreditBalance, readCreditBalance } from "./credit-balance-row";
+import { changeCreditBalance, ensureCreditBalance, readCreditBalance } from "./credit-balance-row";
 import { appendCreditLedgerEntry } from "./credit-ledger-entry";
 import { roundCredits, ZCreditMovement, type CreditMovement } from "./credit-rules";
 
+/**
+ * The sending pipeline's two money moves, both inside the caller's transaction: charging a batch
+ * before it goes out, and giving back what was charged for messages that never left.
+ */
+
 export type DebitCreditsOptions = CreditMovement & { workspaceId: string };
+export type RefundCreditsOptions = CreditMovement & { workspaceId: string };
 
 export type DebitCreditsResult = { ok: true; balance: number } | { ok: false; balance: number; shortBy: number };
 
@@ -39,4 +45,19 @@ export const debitCredits = async (tx: Executor, { workspaceId, ...movement }: D
   }
   await appendCreditLedgerEntry(tx, { workspaceId, kind: "debit", amount: -amount, channel, campaignId, messages, note });
   return { ok: true, balance };
+};
+
+/**
+ * Gives back the credits of messages that were charged but never left (the upstream refused them,
+ * the campaign was cancelled mid-batch), beside the recipients the caller marks failed. The caller's
+ * recipient states are what make a refund happen once; this records it. A zero amount writes nothing.
+ */
+export const refundCredits = async (tx: Executor, { workspaceId, ...movement }: RefundCreditsOptions): Promise<{ balance: number }> => {
+  const { amount, channel, campaignId, messages, note } = parseCreditMovement(movement);
+  if (amount === 0) return { balance: await readCreditBalance(tx, workspaceId) };
+  await ensureCreditBalance(tx, workspaceId);
+  // Adding can never take the balance below zero, so the conditional update always returns a row.
+  const balance = (await changeCreditBalance(tx, workspaceId, amount))!;
+  await appendCreditLedgerEntry(tx, { workspaceId, kind: "refund", amount, channel, campaignId, messages, note });
+  return { balance };
 };

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { KeyIcon, MailIcon, MembersIcon, SettingsIcon, SmsIcon } from "@/components/shell/icons";
+import { CreditsIcon, KeyIcon, MailIcon, MembersIcon, SettingsIcon, SmsIcon } from "@/components/shell/icons";
 import { cn } from "@/lib/cn";
 
 const ITEMS = [
@@ -11,6 +11,7 @@ const ITEMS = [
   { href: "/settings/api-keys", label: "API keys", icon: KeyIcon },
   { href: "/settings/senders", label: "Senders", icon: MailIcon },
   { href: "/settings/sms-routes", label: "SMS routes", icon: SmsIcon },
+  { href: "/settings/credits", label: "Credits", icon: CreditsIcon },
 ];
 
 export function SettingsNav() {
