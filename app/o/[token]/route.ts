@@ -3,8 +3,8 @@ import { readMessageToken } from "@/server/domain/tracking/message-token";
 
 export const dynamic = "force-dynamic";
 
-/** The smallest transparent GIF (43 bytes). */
-const PIXEL = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
+/** A 1×1 GIF89a whose one pixel is transparent (43 bytes: two-colour table, transparency extension). */
+const PIXEL = Buffer.from("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==", "base64");
 
 const PIXEL_HEADERS = {
   "content-type": "image/gif",

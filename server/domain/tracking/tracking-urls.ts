@@ -76,7 +76,10 @@ const clickSignature = (token: string, index: number, url: string) =>
  */
 export const readSignedClickTarget = (token: string, index: number, u: string, s: string): string | null => {
   if (!/^[A-Za-z0-9_-]+$/.test(u) || !/^[A-Za-z0-9_-]{16}$/.test(s)) return null;
-  const url = Buffer.from(u, "base64url").toString("utf8");
+  const bytes = Buffer.from(u, "base64url");
+  // Base64 has spellings that decode alike; only the one this server wrote is accepted.
+  if (bytes.toString("base64url") !== u) return null;
+  const url = bytes.toString("utf8");
   const expected = Buffer.from(clickSignature(token, index, url), "base64url");
   const given = Buffer.from(s, "base64url");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
