@@ -38,6 +38,14 @@ const ZEnv = z.object({
   EMAIL_CREDIT_PRICE: z.coerce.number().min(0, "EMAIL_CREDIT_PRICE cannot be negative").max(1_000_000).default(1),
   /** Credits every new workspace starts with, as a "Starting credits" top-up; 0 for none. */
   STARTING_CREDITS: z.coerce.number().min(0, "STARTING_CREDITS cannot be negative").max(10_000_000).default(1000),
+  /** Instance administrators (comma-separated emails); unset: the owners of the oldest workspace. */
+  HERALD_ADMIN_EMAILS: z
+    .string()
+    .optional()
+    .transform((list) => {
+      const emails = list?.split(",").map((email) => email.trim().toLowerCase()).filter(Boolean);
+      return emails?.length ? emails : undefined;
+    }),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });

@@ -4,6 +4,7 @@ import { logger } from "@/server/logger";
 import { counter, serveMetrics } from "@/server/metrics";
 import { startProcess } from "@/server/process/lifecycle";
 import { parsedCronItems } from "./cron";
+import { startSendingNode } from "./sending-node";
 import { taskList } from "./task-list";
 
 /** graphile-worker's log lines, as structured pino lines like everything else. */
@@ -17,7 +18,10 @@ const workerLogger = new Logger((scope) => (level, message, meta) => {
 });
 
 const main = async () => {
-  const { onStop } = await startProcess("worker");
+  const { onStop, stop } = await startProcess("worker");
+  // Disabled from the nodes page: the same graceful stop as SIGTERM.
+  const node = await startSendingNode({ onDisabled: () => void stop("node disabled") });
+  onStop(() => node.stopped()); // stoppers run in reverse: this one last, once the runner is done
   const jobs = counter("herald_worker_jobs_total", "Jobs finished by this worker", ["task", "outcome"]);
 
   const runner = await run({
@@ -30,10 +34,17 @@ const main = async () => {
     pollInterval: 1000,
     // Scheduled tasks are registered in code (worker/cron.ts), not a crontab file.
     parsedCronItems: parsedCronItems(),
+    events: node.workerEvents,
+    // Through graphile-worker's batcher (0 ms: no added delay), because stop() waits for it. Unbatched,
+    // a job finishing during stop() writes "done" without being waited for, the pool closes under it
+    // and the job stays locked for 4 hours (graphile/worker#223; seen in worker/sending-node's test).
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
   });
   runner.events.on("job:success", ({ job }) => jobs.inc({ task: job.task_identifier, outcome: "success" }));
   runner.events.on("job:failed", ({ job }) => jobs.inc({ task: job.task_identifier, outcome: "failed" }));
+  // stop() stops taking jobs and resolves once the jobs in flight have finished.
   onStop(() => runner.stop());
+  onStop(() => node.draining());
 
   const metricsPort = Number(process.env.WORKER_METRICS_PORT ?? 9464);
   if (metricsPort > 0) {

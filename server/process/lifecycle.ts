@@ -39,5 +39,6 @@ export const startProcess = async (name: string) => {
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 
-  return { config, onStop: (stop: Stopper) => stoppers.push(stop) };
+  // `stop` runs the same graceful path as a signal, for a process told to stop some other way.
+  return { config, onStop: (stop: Stopper) => stoppers.push(stop), stop: (reason: string) => shutdown(reason) };
 };

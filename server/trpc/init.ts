@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import { AppError, type AppErrorCode, type FieldErrors } from "@/server/errors";
 import { logger } from "@/server/logger";
 import type { ApiScope } from "@/server/domain/api-keys/scopes";
+import { isInstanceAdmin } from "@/server/domain/instance/is-instance-admin";
 import { findMembership } from "@/server/domain/workspaces/find-membership";
 import { hasRole, type Role } from "@/server/domain/workspaces/roles";
 import type { Context, UserPrincipal } from "./context";
@@ -95,6 +96,17 @@ export const userProcedure = publicProcedure.use(({ ctx, next }) => {
     throw unauthenticated(ctx);
   }
   return next({ ctx: { ...ctx, user: ctx.principal as UserPrincipal } });
+});
+
+/**
+ * Someone who operates the whole instance (HERALD_ADMIN_EMAILS, or the oldest workspace's owners), for
+ * pages that serve every workspace, such as sending nodes. Never an API key: keys belong to one workspace.
+ */
+export const instanceAdminProcedure = userProcedure.use(async ({ ctx, next }) => {
+  if (!(await isInstanceAdmin(ctx.user))) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only the administrators of this Herald instance can do this" });
+  }
+  return next();
 });
 
 export type WorkspaceActor =

@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from "./init";
+import { campaignsRouter } from "./routers/campaigns";
 import { apiKeysRouter } from "./routers/api-keys";
 import { invitationsRouter } from "./routers/invitations";
 import { meRouter } from "./routers/me";
@@ -19,8 +20,10 @@ import { smsTemplatesRouter } from "./routers/sms-templates";
 import { emailTemplatesRouter } from "./routers/email-templates";
 import { sendingIdentitiesRouter } from "./routers/sending-identities";
 import { creditsRouter } from "./routers/credits";
+import { nodesRouter } from "./routers/nodes";
 
 export const appRouter = router({
+  campaigns: campaignsRouter,
   me: meRouter,
   workspaces: workspacesRouter,
   members: membersRouter,
@@ -41,6 +44,7 @@ export const appRouter = router({
   emailTemplates: emailTemplatesRouter,
   sendingIdentities: sendingIdentitiesRouter,
   credits: creditsRouter,
+  nodes: nodesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -48,6 +48,9 @@ const USER_LEVEL: Record<string, string> = {
   "workspaces.leave": "removes the caller's own membership, looked up by (workspace, caller)",
   "invitations.preview": "opened from an emailed link before the person is a member; the token is the credential",
   "invitations.accept": "the same link; accepting is what makes the person a member",
+  "nodes.list": "sending nodes serve every workspace and hold no workspace data; instance administrators only",
+  "nodes.disable": "stops a worker process of the whole instance; instance administrators only",
+  "nodes.enable": "withdraws a node's disable request; instance administrators only",
 };
 
 /**
