@@ -83,7 +83,10 @@ const startChild = (name: string, index: number, args: string[], env: Record<str
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   children.push({ name, process: child, exited });
   void exited.then((code) => {
-    if (!stopping) {
+    // A worker disabled on the Sending nodes page finishes its jobs and exits 0 on purpose.
+    if (!stopping && name === "worker" && code === 0) {
+      log("worker stopped (disabled on the Sending nodes page); the rest keeps running, restart to bring it back");
+    } else if (!stopping) {
       log(`${name} exited unexpectedly (code ${code}); stopping everything`);
       void stopAll(1);
     }

@@ -4,11 +4,11 @@ import { AppShell } from "@/components/shell/app-shell";
 import { loadDashboardState } from "./_lib/current-workspace";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const { user, workspaces, current, cookieIsStale } = await loadDashboardState();
+  const { user, workspaces, current, instanceAdmin, cookieIsStale } = await loadDashboardState();
   return (
     // Keyed by workspace so switching never reuses a query cache filled for another workspace.
     <TrpcProvider key={current.id} workspaceId={current.id}>
-      <AppShell state={{ user, workspaces, current }} cookieIsStale={cookieIsStale}>
+      <AppShell state={{ user, workspaces, current, instanceAdmin }} cookieIsStale={cookieIsStale}>
         {children}
       </AppShell>
     </TrpcProvider>

@@ -142,6 +142,14 @@ export const CreditsIcon = icon(
   </>,
 );
 
+export const NodesIcon = icon(
+  <>
+    <rect x="3" y="3" width="18" height="8" rx="2" />
+    <rect x="3" y="13" width="18" height="8" rx="2" />
+    <path d="M7 7h.01M7 17h.01" />
+  </>,
+);
+
 /** Herald's mark: a speech bubble with broadcast waves. */
 export function Logo({ className }: { className?: string }) {
   return (

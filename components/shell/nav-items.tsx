@@ -4,6 +4,7 @@ import {
   ContactsIcon,
   JourneysIcon,
   ListsIcon,
+  NodesIcon,
   OutboxIcon,
   RelayIcon,
   ReportsIcon,
@@ -43,6 +44,12 @@ export const NAV_GROUPS: NavGroup[] = [
     ],
   },
 ];
+
+/** Pages for the instance's operators (every workspace at once), shown only to instance administrators. */
+export const ADMIN_GROUP: NavGroup = {
+  label: "Admin",
+  items: [{ href: "/admin/nodes", label: "Sending nodes", icon: NodesIcon }],
+};
 
 export const SETTINGS_ITEM: NavItem = { href: "/settings", label: "Settings", icon: SettingsIcon };
 

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
-import { isActive, NAV_GROUPS, SETTINGS_ITEM, type NavItem } from "./nav-items";
+import { ADMIN_GROUP, isActive, NAV_GROUPS, SETTINGS_ITEM, type NavItem } from "./nav-items";
+import { useWorkspace } from "./workspace-context";
 
 function NavLink({ item, pathname, onNavigate }: { item: NavItem; pathname: string; onNavigate?: () => void }) {
   const active = isActive(pathname, item.href);
@@ -26,10 +27,12 @@ function NavLink({ item, pathname, onNavigate }: { item: NavItem; pathname: stri
 
 export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
   const pathname = usePathname();
+  const { instanceAdmin } = useWorkspace();
+  const groups = instanceAdmin ? [...NAV_GROUPS, ADMIN_GROUP] : NAV_GROUPS;
   return (
     <nav aria-label="Main" className="flex flex-1 flex-col overflow-y-auto px-3 py-4">
       <div className="space-y-6">
-        {NAV_GROUPS.map((group) => (
+        {groups.map((group) => (
           <div key={group.label}>
             <p className="mb-1.5 px-2.5 text-[11px] font-semibold tracking-wider text-slate-400 uppercase">{group.label}</p>
             <ul className="space-y-0.5">

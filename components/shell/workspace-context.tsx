@@ -5,7 +5,8 @@ import type { Role } from "@/server/domain/workspaces/roles";
 
 export type ShellUser = { id: string; name: string; email: string };
 export type ShellWorkspace = { id: string; name: string; slug: string; role: Role };
-export type ShellState = { user: ShellUser; workspaces: ShellWorkspace[]; current: ShellWorkspace };
+/** `instanceAdmin`: may see the pages that serve every workspace (sending nodes). */
+export type ShellState = { user: ShellUser; workspaces: ShellWorkspace[]; current: ShellWorkspace; instanceAdmin: boolean };
 
 const WorkspaceContext = createContext<ShellState | null>(null);
 

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { withNext } from "@/lib/safe-next";
 import { REQUEST_PATH_HEADER } from "@/lib/request-path";
+import { isInstanceAdmin } from "@/server/domain/instance/is-instance-admin";
 import { WORKSPACE_COOKIE } from "@/server/trpc/context";
 import { serverCaller } from "@/server/trpc/server-caller";
 
@@ -29,5 +30,6 @@ export const loadDashboardState = cache(async () => {
 
   const chosen = (await cookies()).get(WORKSPACE_COOKIE)?.value ?? null;
   const current = me.workspaces.find((workspace) => workspace.id === chosen) ?? me.workspaces[0]!;
-  return { user: me.user, workspaces: me.workspaces, current, cookieIsStale: chosen !== current.id };
+  const instanceAdmin = await isInstanceAdmin({ userId: me.user.id, email: me.user.email });
+  return { user: me.user, workspaces: me.workspaces, current, instanceAdmin, cookieIsStale: chosen !== current.id };
 });
