@@ -18,6 +18,11 @@ const ZEnv = z.object({
   DELIVERY_SMTP_URL: z.string().default("smtp://127.0.0.1:1025"),
   /** Several smarthosts with weights, "smtp://a:25*3, smtp://b:587*1"; overrides DELIVERY_SMTP_URL when set. */
   DELIVERY_SMARTHOSTS: z.string().optional(),
+  /** Messages in flight at once to one recipient domain, per worker process. */
+  DOMAIN_CONCURRENCY: z.coerce.number().int().min(1).default(10),
+  /** Optional caps, in messages per second across all workers: per smarthost and per workspace. */
+  TRANSPORT_RATE_PER_SECOND: z.coerce.number().int().min(1).optional(),
+  WORKSPACE_RATE_PER_SECOND: z.coerce.number().int().min(1).optional(),
   /** The domain of VERP Return-Paths (bounce+<token>@…); the sender's own domain when unset. */
   BOUNCE_DOMAIN: z.string().optional(),
   /** Set by `npm start` when it runs the local mail catcher, so pages can point people at it. */

@@ -22,4 +22,6 @@ export const cronItems: CronItem[] = [
   },
 ];
 
-export const parsedCronItems = () => parseCronItems(cronItems);
+/** The items whose tasks this process runs (a dedicated sending node leaves the others to the rest). */
+export const parsedCronItems = (tasks?: readonly string[]) =>
+  parseCronItems(tasks ? cronItems.filter((item) => tasks.includes(item.task)) : cronItems);

@@ -5,7 +5,9 @@ import { counter, serveMetrics } from "@/server/metrics";
 import { startProcess } from "@/server/process/lifecycle";
 import { parsedCronItems } from "./cron";
 import { startSendingNode } from "./sending-node";
-import { taskList } from "./task-list";
+import { tasksForThisProcess } from "./task-list";
+
+const taskList = tasksForThisProcess();
 
 /** graphile-worker's log lines, as structured pino lines like everything else. */
 const workerLogger = new Logger((scope) => (level, message, meta) => {
@@ -33,7 +35,7 @@ const main = async () => {
     noHandleSignals: true,
     pollInterval: 1000,
     // Scheduled tasks are registered in code (worker/cron.ts), not a crontab file.
-    parsedCronItems: parsedCronItems(),
+    parsedCronItems: parsedCronItems(Object.keys(taskList)),
     events: node.workerEvents,
     // Through graphile-worker's batcher (0 ms: no added delay), because stop() waits for it. Unbatched,
     // a job finishing during stop() writes "done" without being waited for, the pool closes under it

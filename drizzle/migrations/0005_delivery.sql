@@ -235,3 +235,23 @@ BEGIN
 END $$;
 --> statement-breakpoint
 SELECT herald_ensure_message_partitions(date_trunc('month', now())::date, 3);
+--> statement-breakpoint
+-- Hand-written: takes up to p_wanted sends from the current window of p_key (fixed windows of
+-- p_window), never past p_limit, atomically across every worker process. Returns how many were
+-- granted and when the window ends, so a caller out of room knows how long to wait.
+CREATE OR REPLACE FUNCTION herald_take_rate(p_key text, p_limit int, p_wanted int, p_window interval)
+RETURNS TABLE (granted int, window_end timestamptz)
+LANGUAGE plpgsql AS $$
+DECLARE
+  w timestamptz := date_bin(p_window, clock_timestamp(), timestamptz '2000-01-01 00:00:00+00');
+  used int;
+BEGIN
+  INSERT INTO rate_limit_windows (key, window_start, count) VALUES (p_key, w, 0) ON CONFLICT DO NOTHING;
+  SELECT r.count INTO used FROM rate_limit_windows r WHERE r.key = p_key AND r.window_start = w FOR UPDATE;
+  granted := greatest(0, least(p_wanted, p_limit - used));
+  IF granted > 0 THEN
+    UPDATE rate_limit_windows r SET count = r.count + granted WHERE r.key = p_key AND r.window_start = w;
+  END IF;
+  window_end := w + p_window;
+  RETURN NEXT;
+END $$;

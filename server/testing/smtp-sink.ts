@@ -12,6 +12,8 @@ export type SmtpSink = {
   messages: SunkMessage[];
   /** Messages whose envelope names this recipient (case-insensitive). */
   messagesTo: (address: string) => SunkMessage[];
+  /** From now on, refuse the n-th message received (counting from 1) with a temporary 451 when `refuse(n)` says so. */
+  refuseNext: (refuse: (n: number) => boolean) => void;
   close: () => Promise<void>;
 };
 
@@ -23,6 +25,8 @@ export type SmtpSink = {
  */
 export const startSmtpSink = async (): Promise<SmtpSink> => {
   const messages: SunkMessage[] = [];
+  let received = 0;
+  let refuse: (n: number) => boolean = () => false;
   const server = new SMTPServer({
     authOptional: true,
     // No TLS on loopback; otherwise nodemailer upgrades and rejects the self-signed certificate.
@@ -33,6 +37,10 @@ export const startSmtpSink = async (): Promise<SmtpSink> => {
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("error", callback);
       stream.on("end", () => {
+        if (refuse(++received)) {
+          const error = Object.assign(new Error("Try again later"), { responseCode: 451 });
+          return callback(error);
+        }
         const raw = Buffer.concat(chunks);
         simpleParser(raw)
           .then((parsed) => {
@@ -58,6 +66,9 @@ export const startSmtpSink = async (): Promise<SmtpSink> => {
     port,
     messages,
     messagesTo: (address) => messages.filter((m) => m.recipients.includes(address.toLowerCase())),
+    refuseNext: (next) => {
+      refuse = next;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 };

@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from "./init";
+import { campaignsRouter } from "./routers/campaigns";
 import { apiKeysRouter } from "./routers/api-keys";
 import { invitationsRouter } from "./routers/invitations";
 import { meRouter } from "./routers/me";
@@ -22,6 +23,7 @@ import { creditsRouter } from "./routers/credits";
 import { nodesRouter } from "./routers/nodes";
 
 export const appRouter = router({
+  campaigns: campaignsRouter,
   me: meRouter,
   workspaces: workspacesRouter,
   members: membersRouter,

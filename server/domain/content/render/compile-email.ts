@@ -34,8 +34,15 @@ export type CompiledEmail = {
  * Everything that is the same for every recipient happens here, once per campaign or preview; renderEmail
  * and buildMime then only fill in the recipient. Throws TemplateCompileError listing every error.
  */
-export const compileEmail = async (content: EmailContent): Promise<CompiledEmail> => {
-  const { html, problems } = await toHtml(content);
+export type CompileOptions = {
+  /** Adds a 1×1 image whose src is the scope's `open_pixel_url`, for open tracking. */
+  openPixel?: boolean;
+};
+
+export const compileEmail = async (content: EmailContent, options: CompileOptions = {}): Promise<CompiledEmail> => {
+  const compiledHtml = await toHtml(content);
+  const { problems } = compiledHtml;
+  const html = options.openPixel ? insertOpenPixel(compiledHtml.html) : compiledHtml.html;
   const errors = problems.filter((p) => p.severity === "error");
   const textSource = content.customText ?? htmlToPlainText(html);
   const { html: marked, links } = markLinks(insertPreheader(html, content.preheader));
@@ -95,6 +102,14 @@ export const toHtml = async (content: EmailContent): Promise<{ html: string; pro
 /** Mail clients never run scripts, and view-in-browser pages must not either. */
 const stripScripts = (html: string) =>
   html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, "").replace(/<script\b[^>]*>/gi, "");
+
+const OPEN_PIXEL = `<img src="{{ open_pixel_url }}" width="1" height="1" alt="" style="display:block;border:0;width:1px;height:1px;overflow:hidden">`;
+
+/** At the very end of the body, so a client that stops loading images part-way still fetched the content first. */
+const insertOpenPixel = (html: string) => {
+  const end = html.toLowerCase().lastIndexOf("</body>");
+  return end === -1 ? html + OPEN_PIXEL : html.slice(0, end) + OPEN_PIXEL + html.slice(end);
+};
 
 const PREHEADER_STYLE =
   "display:none;font-size:1px;color:#ffffff;line-height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all";

@@ -1,0 +1,63 @@
+import { sql } from "drizzle-orm";
+import { db } from "@/server/db/client";
+import { emailCredits } from "@/server/domain/credits/credit-prices";
+import { debitCredits } from "@/server/domain/credits/debit-credits";
+import type { BatchRecipient } from "./load-batch";
+
+export type ChargeOutcome =
+  | { ok: true; charged: { contactId: string; messageId: string; address: string }[]; skipped: number }
+  | { ok: false; shortBy: number; needed: number };
+
+/**
+ * One transaction: recipients who may not be sent to are marked skipped with the reason; the rest are
+ * paid for (one ledger debit) and marked `charged` with the message id they will always be sent with,
+ * and the message log gets their rows. This is the idempotency record: a retry finds them charged and
+ * only sends, and nobody is ever charged twice. Out of credits, nothing changes and the caller pauses.
+ */
+export const chargeBatch = async (
+  { workspaceId, campaignId, batchNo, price }: { workspaceId: string; campaignId: string; batchNo: number; price: number },
+  recipients: readonly BatchRecipient[],
+): Promise<ChargeOutcome> =>
+  db.transaction(async (tx) => {
+    const pending = recipients.filter((r) => r.state === "pending");
+    const blocked = pending.filter((r) => r.blockedReason);
+    const payable = pending.filter((r) => !r.blockedReason);
+    if (payable.length > 0) {
+      const debit = await debitCredits(tx, {
+        workspaceId,
+        amount: emailCredits(payable.length),
+        channel: "email",
+        campaignId,
+        messages: payable.length,
+        note: `Batch ${batchNo + 1}`,
+      });
+      if (!debit.ok) return { ok: false, shortBy: debit.shortBy, needed: emailCredits(payable.length) };
+    }
+    if (blocked.length > 0)
+      await tx.execute(sql`
+        update campaign_recipients r set state = 'skipped', reason = v.reason, updated_at = now()
+        from json_to_recordset(${JSON.stringify(blocked.map((r) => ({ contact_id: r.contactId, reason: r.blockedReason })))}::json)
+          as v(contact_id uuid, reason text)
+        where r.campaign_id = ${campaignId} and r.channel = 'email' and r.contact_id = v.contact_id and r.state = 'pending'`);
+    const charged = payable.length
+      ? await tx.execute<{ contact_id: string; message_id: string; address: string }>(sql`
+          update campaign_recipients r set state = 'charged', message_id = gen_random_uuid(), cost = ${price}, updated_at = now()
+          where r.campaign_id = ${campaignId} and r.channel = 'email' and r.batch_no = ${batchNo} and r.state = 'pending'
+            and r.contact_id = any(string_to_array(${payable.map((r) => r.contactId).join(",")}, ',')::uuid[])
+          returning r.contact_id, r.message_id, r.address`)
+      : [];
+    if (charged.length > 0)
+      await tx.execute(sql`
+        insert into messages (id, workspace_id, kind, campaign_id, contact_id, channel, address, cost)
+        select v.id, ${workspaceId}, 'campaign', ${campaignId}, v.contact_id, 'email', v.address, ${price}
+        from json_to_recordset(${JSON.stringify(charged.map((r) => ({ id: r.message_id, contact_id: r.contact_id, address: r.address })))}::json)
+          as v(id uuid, contact_id uuid, address text)`);
+    await tx.execute(sql`
+      update campaign_batches set skipped = skipped + ${blocked.length}, charged = charged + ${charged.length}
+      where campaign_id = ${campaignId} and batch_no = ${batchNo}`);
+    return {
+      ok: true,
+      skipped: blocked.length,
+      charged: charged.map((r) => ({ contactId: r.contact_id, messageId: r.message_id, address: r.address })),
+    };
+  });

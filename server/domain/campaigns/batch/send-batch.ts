@@ -1,0 +1,111 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import { campaignBatches, campaigns } from "@/drizzle/schema";
+import { db } from "@/server/db/client";
+import { emailMessagePrice } from "@/server/domain/credits/credit-prices";
+import type { CampaignSnapshot } from "@/server/domain/delivery/campaign-snapshot";
+import type { RateLimit } from "@/server/domain/delivery/rate-limit";
+import { pickTransport } from "@/server/domain/delivery/transports/smarthosts";
+import { env } from "@/server/env";
+import { logger } from "@/server/logger";
+import { campaignSender } from "./campaign-sender";
+import { chargeBatch } from "./charge-batch";
+import { deliverBatch, type ChargedRecipient } from "./deliver-batch";
+import { loadBatch } from "./load-batch";
+
+export class RetryBatchLater extends Error {}
+
+const status = async (campaignId: string) =>
+  (await db.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, campaignId)))[0]?.status ?? null;
+
+const limitsFor = (campaign: typeof campaigns.$inferSelect, transportName: string): RateLimit[] => {
+  const limits: RateLimit[] = [];
+  const transportRate = env().TRANSPORT_RATE_PER_SECOND;
+  const workspaceRate = env().WORKSPACE_RATE_PER_SECOND;
+  if (transportRate) limits.push({ key: `transport:${transportName}`, limit: transportRate, window: "1 second" });
+  if (workspaceRate) limits.push({ key: `workspace:${campaign.workspaceId}`, limit: workspaceRate, window: "1 second" });
+  if (campaign.throttlePerSecond) limits.push({ key: `campaign:${campaign.id}:s`, limit: campaign.throttlePerSecond, window: "1 second" });
+  if (campaign.throttlePerHour) limits.push({ key: `campaign:${campaign.id}:h`, limit: campaign.throttlePerHour, window: "1 hour" });
+  return limits;
+};
+
+/**
+ * One batch of a campaign (worker task delivery/send-batch): filter, charge, render, send, record.
+ * Safe to run again after a crash at any point: recipients already charged are only sent (with the
+ * Message-ID they were charged with), those already sent are left alone. Throws RetryBatchLater when
+ * some recipients met a temporary refusal, so graphile-worker retries the batch with backoff.
+ */
+export const sendBatch = async ({ campaignId, batchNo }: { campaignId: string; batchNo: number }) => {
+  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
+  if (!campaign || campaign.status !== "sending") return { outcome: "not-sending" as const };
+  const [batch] = await db
+    .update(campaignBatches)
+    .set({ state: "running", attempts: sql`${campaignBatches.attempts} + 1`, startedAt: sql`coalesce(${campaignBatches.startedAt}, now())` })
+    .where(and(eq(campaignBatches.campaignId, campaignId), eq(campaignBatches.batchNo, batchNo), ne(campaignBatches.state, "done")))
+    .returning();
+  if (!batch) return { outcome: "already-done" as const };
+
+  const snapshot = campaign.snapshot as CampaignSnapshot;
+  const price = emailMessagePrice();
+  const recipients = await loadBatch(db, { campaignId, batchNo, workspaceId: campaign.workspaceId });
+  const charge = await chargeBatch({ workspaceId: campaign.workspaceId, campaignId, batchNo, price }, recipients);
+  if (!charge.ok) {
+    await pauseForCredits(campaign.id, charge.shortBy);
+    await db.update(campaignBatches).set({ state: "pending" }).where(and(eq(campaignBatches.campaignId, campaignId), eq(campaignBatches.batchNo, batchNo)));
+    return { outcome: "paused-for-credits" as const };
+  }
+  const contacts = new Map(recipients.map((r) => [r.contactId, r.contact]));
+  const toSend: ChargedRecipient[] = [
+    ...recipients.filter((r) => r.state === "charged" && r.messageId),
+    ...charge.charged.map((c) => ({ ...c, contact: contacts.get(c.contactId) ?? null })),
+  ].flatMap((r) => (r.contact && r.messageId ? [{ contactId: r.contactId, messageId: r.messageId, address: r.address, contact: r.contact }] : []));
+
+  const transport = pickTransport();
+  const summary = await deliverBatch({
+    workspaceId: campaign.workspaceId,
+    campaignId,
+    batchNo,
+    price,
+    recipients: toSend,
+    sender: await campaignSender(campaign.id, campaign.workspaceId, snapshot),
+    transport,
+    limits: limitsFor(campaign, transport.name),
+    stillSending: async () => (await status(campaignId)) === "sending",
+  });
+  if (summary.stopped || summary.retry > 0) {
+    await db.update(campaignBatches).set({ state: "pending" }).where(and(eq(campaignBatches.campaignId, campaignId), eq(campaignBatches.batchNo, batchNo)));
+    if (summary.stopped) return { outcome: "stopped" as const };
+    throw new RetryBatchLater(`${summary.retry} of batch ${batchNo + 1} were refused for now; retrying`);
+  }
+  await finishBatch(campaignId, batchNo);
+  return { outcome: "done" as const, ...summary, skipped: charge.skipped };
+};
+
+const pauseForCredits = async (campaignId: string, shortBy: number) => {
+  await db
+    .update(campaigns)
+    .set({
+      status: "paused",
+      statusReason: `Out of credits: ${shortBy.toLocaleString("en-US")} more needed for the next batch. Top up, then resume.`,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(campaigns.id, campaignId), eq(campaigns.status, "sending")));
+  logger.warn({ campaignId, shortBy }, "campaign paused: out of credits");
+};
+
+/** Marks the batch done and, when it was the last one, the campaign sent (once, under the campaign's row lock). */
+const finishBatch = async (campaignId: string, batchNo: number) =>
+  db.transaction(async (tx) => {
+    await tx
+      .update(campaignBatches)
+      .set({ state: "done", finishedAt: new Date() })
+      .where(and(eq(campaignBatches.campaignId, campaignId), eq(campaignBatches.batchNo, batchNo)));
+    await tx.execute(sql`select 1 from campaigns where id = ${campaignId} for update`);
+    const [open] = await tx.execute<{ remaining: number }>(
+      sql`select count(*)::int as remaining from campaign_batches where campaign_id = ${campaignId} and state <> 'done'`,
+    );
+    if (Number(open?.remaining) === 0)
+      await tx
+        .update(campaigns)
+        .set({ status: "sent", completedAt: new Date(), updatedAt: new Date() })
+        .where(and(eq(campaigns.id, campaignId), eq(campaigns.status, "sending")));
+  });

@@ -1,0 +1,44 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { campaignBatches, campaigns } from "@/drizzle/schema";
+import { db } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { CAMPAIGN_COLUMNS } from "./campaign-columns";
+
+export type CampaignProgress = {
+  recipients: number;
+  batches: number;
+  batchesDone: number;
+  skipped: number;
+  charged: number;
+  sent: number;
+  failed: number;
+};
+
+/** Live counters from the batch rows (a few thousand at most), never from the recipient table. */
+export const campaignProgress = async (campaignId: string): Promise<CampaignProgress> => {
+  const [row] = await db
+    .select({
+      recipients: sql<number>`coalesce(sum(${campaignBatches.recipients}), 0)::int`,
+      batches: sql<number>`count(*)::int`,
+      batchesDone: sql<number>`count(*) filter (where ${campaignBatches.state} = 'done')::int`,
+      skipped: sql<number>`coalesce(sum(${campaignBatches.skipped}), 0)::int`,
+      charged: sql<number>`coalesce(sum(${campaignBatches.charged}), 0)::int`,
+      sent: sql<number>`coalesce(sum(${campaignBatches.sent}), 0)::int`,
+      failed: sql<number>`coalesce(sum(${campaignBatches.failed}), 0)::int`,
+    })
+    .from(campaignBatches)
+    .where(eq(campaignBatches.campaignId, campaignId));
+  return row!;
+};
+
+export const getCampaign = async ({ workspaceId, campaignId }: { workspaceId: string; campaignId: string }) => {
+  const [campaign] = await db
+    .select(CAMPAIGN_COLUMNS)
+    .from(campaigns)
+    .where(and(eq(campaigns.id, campaignId), eq(campaigns.workspaceId, workspaceId)));
+  if (!campaign) throw new AppError("NOT_FOUND", "Campaign not found");
+  return { ...campaign, progress: await campaignProgress(campaign.id) };
+};
+
+export const listCampaigns = async ({ workspaceId }: { workspaceId: string }) =>
+  db.select(CAMPAIGN_COLUMNS).from(campaigns).where(eq(campaigns.workspaceId, workspaceId)).orderBy(desc(campaigns.createdAt)).limit(500);

@@ -1,0 +1,78 @@
+import { eq, sql } from "drizzle-orm";
+import { campaignLinkStats, campaigns } from "@/drizzle/schema";
+import { db } from "@/server/db/client";
+import type { CampaignSnapshot } from "@/server/domain/delivery/campaign-snapshot";
+import { logger } from "@/server/logger";
+import { audienceWhere } from "./audience-sql";
+import { BATCH_SIZE } from "./campaign-rules";
+
+/**
+ * The first step of a launched campaign (worker task delivery/prepare-campaign): freeze the audience
+ * into campaign_recipients with one INSERT … SELECT, cut it into batches, and queue one job per batch,
+ * all in one transaction, so a crash leaves either nothing (and the job retries) or everything.
+ * Batch jobs carry priority = batch number, so a new campaign's first batches run before an older
+ * campaign's thousandth: campaigns sending at once share the workers instead of queueing behind each other.
+ */
+export const prepareCampaign = async ({ campaignId }: { campaignId: string }) =>
+  db.transaction(async (tx) => {
+    const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)).for("update");
+    // A campaign paused before its audience was frozen is still prepared: resume then has batches to queue.
+    if (!campaign || !["scheduled", "sending", "paused"].includes(campaign.status)) return { recipients: 0 };
+    const snapshot = campaign.snapshot as CampaignSnapshot;
+    const start = campaign.sendAt && campaign.sendAt > new Date() ? campaign.sendAt : new Date();
+    const where = await audienceWhere(tx, campaign.workspaceId, campaign.audience, start);
+    // Local-time sends: the next HH:MM in the contact's own zone (UTC when unknown or not a zone Postgres knows).
+    const sendAfter = campaign.localSendTime
+      ? sql`(select case when t < ${start} then t + interval '1 day' else t end
+              from (select (((${start}::timestamptz at time zone z.zone)::date + ${campaign.localSendTime}::time) at time zone z.zone) as t) x)`
+      : sql`null::timestamptz`;
+    const inserted = await tx.execute<{ count: number }>(sql`
+      with audience as (
+        select c.id, c.email, coalesce(tz.name, 'UTC') as zone
+        from contacts c
+        left join pg_timezone_names tz on tz.name = c.timezone
+        where ${where} and c.email is not null
+      ), timed as (
+        select a.id, a.email, ${sendAfter} as send_after from audience a cross join lateral (select a.zone) z
+      )
+      insert into campaign_recipients (campaign_id, channel, contact_id, workspace_id, batch_no, address, send_after)
+      select ${campaign.id}, 'email', t.id, ${campaign.workspaceId},
+        ((row_number() over (order by t.send_after nulls first, t.id)) - 1) / ${BATCH_SIZE},
+        t.email, t.send_after
+      from timed t
+      on conflict do nothing`);
+    const recipients = Number((inserted as unknown as { count: number }).count ?? 0);
+    if (snapshot.email?.links.length)
+      await tx
+        .insert(campaignLinkStats)
+        .values(snapshot.email.links.map((link) => ({ campaignId: campaign.id, workspaceId: campaign.workspaceId, linkIndex: link.index, url: link.href })))
+        .onConflictDoNothing();
+    await tx.execute(sql`
+      with b as (
+        select batch_no, count(*)::int as size, min(send_after) as first_send_after
+        from campaign_recipients where campaign_id = ${campaign.id} group by batch_no
+      ), ins as (
+        insert into campaign_batches (campaign_id, batch_no, workspace_id, channel, recipients)
+        select ${campaign.id}, batch_no, ${campaign.workspaceId}, 'email', size from b
+        on conflict do nothing
+      )
+      select graphile_worker.add_job(
+        'delivery/send-batch',
+        json_build_object('campaignId', ${campaign.id}::text, 'batchNo', b.batch_no),
+        run_at => greatest(now(), coalesce(b.first_send_after, now())),
+        max_attempts => 25,
+        job_key => 'batch:' || ${campaign.id}::text || ':' || b.batch_no,
+        priority => b.batch_no
+      ) from b`);
+    const now = new Date();
+    await tx
+      .update(campaigns)
+      .set(
+        recipients === 0
+          ? { status: "sent", completedAt: now, statusReason: "Nobody was in the audience when it was sent", updatedAt: now }
+          : { status: campaign.status === "paused" ? "paused" : "sending", updatedAt: now },
+      )
+      .where(eq(campaigns.id, campaign.id));
+    logger.info({ campaignId, recipients }, "campaign prepared");
+    return { recipients };
+  });
