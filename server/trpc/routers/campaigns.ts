@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cancelCampaign, pauseCampaign, resumeCampaign, ZCampaignControl } from "@/server/domain/campaigns/control-campaign";
+import { campaignReport, ZCampaignReport } from "@/server/domain/campaigns/campaign-report";
 import { ZCampaignId } from "@/server/domain/campaigns/campaign-rules";
 import { getCampaign, listCampaigns } from "@/server/domain/campaigns/get-campaign";
 import { launchCampaign, ZLaunchCampaign } from "@/server/domain/campaigns/launch-campaign";
@@ -14,6 +15,7 @@ const actorName = (actor: { kind: string; name: string }) => (actor.kind === "us
 export const campaignsRouter = router({
   list: read.query(({ ctx }) => listCampaigns({ workspaceId: ctx.workspace.id })),
   get: read.input(z.object({ campaignId: ZCampaignId })).query(({ ctx, input }) => getCampaign({ workspaceId: ctx.workspace.id, ...input })),
+  report: read.input(ZCampaignReport).query(({ ctx, input }) => campaignReport({ workspaceId: ctx.workspace.id, ...input })),
   create: write
     .input(ZCreateCampaign)
     .mutation(({ ctx, input }) => createCampaign({ workspaceId: ctx.workspace.id, userId: userIdOf(ctx.actor), ...input })),
