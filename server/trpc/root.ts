@@ -19,6 +19,7 @@ import { smsRoutesRouter } from "./routers/sms-routes";
 import { smsTemplatesRouter } from "./routers/sms-templates";
 import { emailTemplatesRouter } from "./routers/email-templates";
 import { sendingIdentitiesRouter } from "./routers/sending-identities";
+import { sendingDomainsRouter } from "./routers/sending-domains";
 import { creditsRouter } from "./routers/credits";
 import { nodesRouter } from "./routers/nodes";
 
@@ -43,6 +44,7 @@ export const appRouter = router({
   smsTemplates: smsTemplatesRouter,
   emailTemplates: emailTemplatesRouter,
   sendingIdentities: sendingIdentitiesRouter,
+  sendingDomains: sendingDomainsRouter,
   credits: creditsRouter,
   nodes: nodesRouter,
 });

@@ -104,7 +104,7 @@ export const hashRelaxedBody = (body: string): string => {
   let buf: Buffer;
   if (body.length * 3 + 2 <= SCRATCH_BYTES) buf = scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES);
   else buf = Buffer.allocUnsafe(Buffer.byteLength(body, "utf8") + 2);
-  let n = collapseWhitespace(buf, buf.utf8Write(body, 0));
+  let n = collapseWhitespace(buf, buf.write(body, 0, "utf8"));
   n -= trailingCrlfs((i) => buf[i]!, n);
   if (n > 0) {
     buf[n++] = 13;
