@@ -90,6 +90,7 @@ const EXTRA_INPUTS: Record<string, (a: WorkspaceA) => unknown[]> = {
   "emailTemplates.sendTest": (a) => [a.id, ...a.audienceIds].map((templateId) => ({ templateId, to: ["intruder@example.test"] })),
   "sendingIdentities.create": () => [{ fromName: "Intruder", fromEmail: "intruder-sender@example.test" }],
   "sendingIdentities.update": (a) => [a.id, ...a.audienceIds].map((identityId) => ({ identityId, fromName: "Renamed by an intruder" })),
+  "sendingDomains.create": () => [{ domain: "intruder-domain.example" }],
   "smsRoutes.create": () => [{ name: "Intruder route", markets: ["HK"], pricePerSegment: 0.05 }],
   "workspaces.setPostalAddress": () => [{ postalAddress: "1 Intruder Street" }],
   "credits.topUp": () => [{ amount: 500, note: "Intruder top-up" }],
