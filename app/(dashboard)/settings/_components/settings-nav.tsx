@@ -4,12 +4,14 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { CreditsIcon, KeyIcon, MailIcon, MembersIcon, SettingsIcon, SmsIcon } from "@/components/shell/icons";
 import { cn } from "@/lib/cn";
+import { DomainIcon } from "../domains/_components/domain-icon";
 
 const ITEMS = [
   { href: "/settings", label: "General", icon: SettingsIcon },
   { href: "/settings/members", label: "Members", icon: MembersIcon },
   { href: "/settings/api-keys", label: "API keys", icon: KeyIcon },
   { href: "/settings/senders", label: "Senders", icon: MailIcon },
+  { href: "/settings/domains", label: "Domains", icon: DomainIcon },
   { href: "/settings/sms-routes", label: "SMS routes", icon: SmsIcon },
   { href: "/settings/credits", label: "Credits", icon: CreditsIcon },
 ];

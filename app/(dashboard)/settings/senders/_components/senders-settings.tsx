@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -16,6 +17,13 @@ export function SendersSettings({ canEdit }: { canEdit: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const senders = useQuery(trpc.sendingIdentities.list.queryOptions());
+  const domains = useQuery(trpc.sendingDomains.list.queryOptions());
+  // The address's domain or a parent (a key for acme.com signs news.acme.com), as findSigningKeyForAddress picks.
+  const verifiedDomain = (email: string) => {
+    const labels = email.slice(email.lastIndexOf("@") + 1).toLowerCase().split(".");
+    const verified = new Set(domains.data?.filter((d) => d.status === "verified").map((d) => d.domain));
+    return labels.slice(0, -1).some((_, i) => verified.has(labels.slice(i).join(".")));
+  };
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.sendingIdentities.list.queryKey() });
   const create = useMutation(trpc.sendingIdentities.create.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.sendingIdentities.delete.mutationOptions({ onSuccess: refresh }));
@@ -46,7 +54,17 @@ export function SendersSettings({ canEdit }: { canEdit: boolean }) {
                 {senders.data?.map((sender) => (
                   <TableRow key={sender.id}>
                     <TableCell className="font-medium text-slate-900">{sender.fromName}</TableCell>
-                    <TableCell>{sender.fromEmail}</TableCell>
+                    <TableCell>
+                      <span className="mr-2">{sender.fromEmail}</span>
+                      {domains.data &&
+                        (verifiedDomain(sender.fromEmail) ? (
+                          <Badge tone="green">Domain verified</Badge>
+                        ) : (
+                          <Badge tone="amber" title="Mail from this address goes out without a DKIM signature until its domain is verified under Domains">
+                            Domain not verified
+                          </Badge>
+                        ))}
+                    </TableCell>
                     <TableCell className="text-slate-500">{sender.replyTo ?? "—"}</TableCell>
                     {canEdit && (
                       <TableCell className="text-right">
