@@ -1,19 +1,11 @@
 import type { Metadata } from "next";
-import { CampaignsIcon } from "@/components/shell/icons";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
+import { hasRole } from "@/server/domain/workspaces/roles";
+import { loadDashboardState } from "../_lib/current-workspace";
+import { CampaignsTable } from "./_components/campaigns-table";
 
 export const metadata: Metadata = { title: "Campaigns" };
 
-export default function CampaignsPage() {
-  return (
-    <>
-      <PageHeader title="Campaigns" description="One-off sends to a list or segment." />
-      <EmptyState
-        icon={<CampaignsIcon />}
-        title="No campaigns yet"
-        description="Campaigns send a template to a list or segment, now or at a scheduled time, and track what happens next."
-      />
-    </>
-  );
+export default async function CampaignsPage() {
+  const { current } = await loadDashboardState();
+  return <CampaignsTable canEdit={hasRole(current.role, "editor")} />;
 }
