@@ -4,6 +4,7 @@ import { sendTestEmail } from "./tasks/content/send-test-email";
 import { cancelCleanup } from "./tasks/delivery/cancel-cleanup";
 import { prepareCampaign } from "./tasks/delivery/prepare-campaign";
 import { sendBatch } from "./tasks/delivery/send-batch";
+import { sendTransactional } from "./tasks/delivery/send-transactional";
 import { refresh as refreshDnc } from "./tasks/dnc/refresh";
 import { refreshDue as refreshDueDnc } from "./tasks/dnc/refresh-due";
 import { ensurePartitions } from "./tasks/events/ensure-partitions";
@@ -20,6 +21,7 @@ export const taskList: TaskList = {
   "delivery/prepare-campaign": prepareCampaign,
   "delivery/send-batch": sendBatch,
   "delivery/cancel-cleanup": cancelCleanup,
+  "delivery/send-transactional": sendTransactional,
 };
 
 /**

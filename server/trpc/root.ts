@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from "./init";
 import { campaignsRouter } from "./routers/campaigns";
+import { transactionalRouter } from "./routers/transactional";
 import { apiKeysRouter } from "./routers/api-keys";
 import { invitationsRouter } from "./routers/invitations";
 import { meRouter } from "./routers/me";
@@ -25,6 +26,7 @@ import { nodesRouter } from "./routers/nodes";
 
 export const appRouter = router({
   campaigns: campaignsRouter,
+  transactional: transactionalRouter,
   me: meRouter,
   workspaces: workspacesRouter,
   members: membersRouter,

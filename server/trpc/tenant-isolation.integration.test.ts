@@ -92,6 +92,12 @@ const EXTRA_INPUTS: Record<string, (a: WorkspaceA) => unknown[]> = {
   "sendingIdentities.update": (a) => [a.id, ...a.audienceIds].map((identityId) => ({ identityId, fromName: "Renamed by an intruder" })),
   "sendingDomains.create": () => [{ domain: "intruder-domain.example" }],
   "smsRoutes.create": () => [{ name: "Intruder route", markets: ["HK"], pricePerSegment: 0.05 }],
+  "transactional.send": (a) => [
+    ...[a.id, ...a.audienceIds].map((templateId) => ({ to: "intruder@example.test", templateId, idempotencyKey: `intruder-${templateId}` })),
+    { to: a.owner.email, subject: "Intruder", html: "<p>x</p>", idempotencyKey: "intruder-inline" },
+  ],
+  "campaigns.create": (a) => [{ name: "Intruder campaign", emailTemplateId: a.audienceIds[8], audience: { listIds: [a.audienceIds[2]] } }],
+  "campaigns.update": (a) => [a.id, ...a.audienceIds].map((campaignId) => ({ campaignId, name: "Renamed by an intruder" })),
   "workspaces.setPostalAddress": () => [{ postalAddress: "1 Intruder Street" }],
   "credits.topUp": () => [{ amount: 500, note: "Intruder top-up" }],
   "credits.adjust": () => [{ amount: -1, note: "Intruder adjustment" }, { amount: -1_000_000, note: "Intruder drain" }],

@@ -5,6 +5,7 @@ import { db } from "@/server/db/client";
 import { parseInput } from "@/server/domain/contacts/field-errors";
 import { AppError } from "@/server/errors";
 import { CAMPAIGN_COLUMNS } from "./campaign-columns";
+import { checkCampaignReferences } from "./campaign-references";
 import { ZAudience, ZCampaignId, ZCampaignName, ZChannels, ZLocalTime, ZThrottle } from "./campaign-rules";
 
 const ZCampaignFields = z.object({
@@ -23,6 +24,7 @@ export const ZCreateCampaign = ZCampaignFields.partial().extend({ name: ZCampaig
 
 export const createCampaign = async ({ workspaceId, userId, ...input }: z.input<typeof ZCreateCampaign> & { workspaceId: string; userId: string | null }) => {
   const values = parseInput(ZCreateCampaign, input);
+  await checkCampaignReferences(workspaceId, values);
   const [row] = await db
     .insert(campaigns)
     .values({
@@ -54,6 +56,7 @@ export const updateCampaign = async ({ workspaceId, ...input }: z.input<typeof Z
     .where(and(eq(campaigns.id, campaignId), eq(campaigns.workspaceId, workspaceId)));
   if (!current) throw new AppError("NOT_FOUND", "Campaign not found");
   if (current.status !== "draft") throw new AppError("CONFLICT", `A ${current.status} campaign cannot be edited; duplicate it instead`);
+  await checkCampaignReferences(workspaceId, patch);
   const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
   const [row] = await db
     .update(campaigns)
