@@ -44,6 +44,9 @@ export const deliverBatch = async (options: {
   let next = 0;
   let allowance = 0;
   let flushing: Promise<void> = Promise.resolve();
+  // One flush queued at a time: while it waits its turn, more outcomes join it instead of each
+  // message queueing a transaction of its own.
+  let flushQueued = false;
 
   const flush = async () => {
     const chunk = outcomes.splice(0, outcomes.length);
@@ -76,7 +79,13 @@ export const deliverBatch = async (options: {
       } finally {
         gate.leave(domain);
       }
-      if (outcomes.length >= FLUSH_EVERY) flushing = flushing.then(flush);
+      if (outcomes.length >= FLUSH_EVERY && !flushQueued) {
+        flushQueued = true;
+        flushing = flushing.then(() => {
+          flushQueued = false;
+          return flush();
+        });
+      }
     }
   };
 
