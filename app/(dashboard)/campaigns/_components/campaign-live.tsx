@@ -19,7 +19,11 @@ const REASON_TONES: Partial<Record<CampaignDetail["status"], AlertTone>> = { pau
 export function CampaignLive({ campaign }: { campaign: CampaignDetail }) {
   const trpc = useTRPC();
   const live = LIVE_STATUSES.has(campaign.status);
-  const report = useQuery({ ...trpc.campaigns.report.queryOptions({ campaignId: campaign.id }), refetchInterval: live ? 2_000 : 30_000 });
+  // Also quickly until the log has caught up with the last batch, so the final stages settle without a wait.
+  const report = useQuery({
+    ...trpc.campaigns.report.queryOptions({ campaignId: campaign.id }),
+    refetchInterval: (query) => (live || (query.state.data?.funnel.sent ?? 0) < campaign.progress.sent ? 2_000 : 30_000),
+  });
   const template = useQuery({ ...trpc.emailTemplates.get.queryOptions({ templateId: campaign.emailTemplateId ?? "" }), enabled: campaign.emailTemplateId !== null });
   const { names } = useAudienceOptions();
 
