@@ -132,4 +132,32 @@ test("campaign: build a draft, launch it, watch it send, find it in the Outbox a
   await page.goto("/campaigns");
   await expect(row).toContainText("Sent");
   await expect(row).toContainText("1 / 1");
+
+  // A second one for tomorrow: a blank time is flagged, the schedule holds it, and it can be cancelled.
+  await page.getByRole("button", { name: "New campaign" }).click();
+  await dialog.getByLabel("Name").fill("Tomorrow");
+  await dialog.getByRole("button", { name: "Create draft" }).click();
+  await expect(page.getByRole("heading", { name: "Tomorrow" })).toBeVisible();
+  await page.getByLabel("Email template").selectOption({ label: "Spring news" });
+  await page.getByRole("group", { name: "Lists to send to" }).getByRole("checkbox", { name: /Newsletter/ }).check();
+  await page.getByRole("radio", { name: "At a date and time" }).check();
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Choose the date and time to send")).toBeVisible();
+  const tomorrow = new Date(Date.now() + 24 * 3_600_000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  await page
+    .getByLabel("Send at")
+    .fill(`${tomorrow.getFullYear()}-${pad(tomorrow.getMonth() + 1)}-${pad(tomorrow.getDate())}T${pad(tomorrow.getHours())}:${pad(tomorrow.getMinutes())}`);
+  await page.getByRole("button", { name: "Launch…" }).click();
+  await page.getByRole("dialog", { name: "Launch this campaign?" }).getByRole("button", { name: "Launch", exact: true }).click();
+  await expect(page.locator("[data-status]").first()).toHaveText("Scheduled");
+  await expect(stages.getByRole("listitem", { name: "Validate" })).toHaveAttribute("data-state", "waiting");
+  await expect(stages.getByRole("listitem", { name: "Validate" })).toContainText("Starts ");
+  await page.getByRole("button", { name: "Cancel campaign" }).click();
+  await page.getByRole("dialog", { name: "Cancel this campaign?" }).getByRole("button", { name: "Cancel campaign" }).click();
+  await expect(page.locator("[data-status]").first()).toHaveText("Cancelled");
+  await expect(page.getByRole("status").filter({ hasText: /^Cancelled by Cam Campaigner$/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Cancel campaign" })).toHaveCount(0);
+  await page.goto("/campaigns");
+  await expect(page.getByRole("row", { name: /Tomorrow/ })).toContainText("Cancelled");
 });
