@@ -27,13 +27,13 @@ export function DomainRecords({ domainId, canManage, onChecked }: { domainId: st
   const checked = verify.data?.lastCheckResult?.records.find((record) => record.key === "dkim");
 
   return (
-    <Card aria-labelledby={titleId}>
+    <Card role="region" aria-labelledby={titleId}>
       <CardHeader className="flex flex-col gap-3 space-y-0 sm:flex-row sm:items-start sm:justify-between">
         <div className="space-y-1">
-          <CardTitle id={titleId} className="flex flex-wrap items-center gap-2">
-            DNS records for {domain?.domain ?? "…"}
+          <div className="flex flex-wrap items-center gap-2">
+            <CardTitle id={titleId}>DNS records for {domain?.domain ?? "…"}</CardTitle>
             {domain && <DomainStatusBadge status={domain.status} />}
-          </CardTitle>
+          </div>
           <CardDescription>
             Add these at your DNS host. Only DKIM is required: once Herald finds it, mail from {domain?.domain ?? "the domain"} is signed.
             {domain?.lastCheckedAt && (
@@ -72,7 +72,7 @@ export function DomainRecords({ domainId, canManage, onChecked }: { domainId: st
                 <div className="flex flex-wrap items-center gap-2">
                   <h3 className="text-sm font-semibold text-slate-900">{LABELS[record.key]}</h3>
                   <Badge className="font-mono">{record.type}</Badge>
-                  {record.required ? <Badge tone="brand">Required</Badge> : <Badge>Recommended</Badge>}
+                  {record.required ? <Badge tone="brand">Required</Badge> : <Badge>{record.key === "return_path" ? "Optional for now" : "Recommended"}</Badge>}
                   {record.check && <CheckBadge status={record.check.status} />}
                 </div>
                 <p className="text-sm text-slate-600">{record.purpose}</p>
