@@ -8,7 +8,7 @@ import { WORKSPACE_HEADER } from "@/server/domain/outbox/store-caught-message";
 import { messageToken } from "@/server/domain/tracking/message-token";
 import { trackingUrls } from "@/server/domain/tracking/tracking-urls";
 import { env } from "@/server/env";
-import { signingKeyFor } from "./signing-key";
+import { findSigningKeyForAddress } from "@/server/domain/delivery/domains/find-signing-key";
 
 export type BuiltCampaignMessage = { envelopeFrom: string; raw: string };
 
@@ -51,7 +51,7 @@ const createSender = async (workspaceId: string, snapshot: CampaignSnapshot): Pr
       [WORKSPACE_HEADER]: workspaceId,
     },
   });
-  const key = await signingKeyFor(workspaceId, email.from.email);
+  const key = await findSigningKeyForAddress(workspaceId, email.from.email);
   const signer = key ? prepareDkimSigner({ domain: key.domain, selector: key.selector, privateKeyPem: key.privateKeyPem }) : null;
   const appUrl = env().APP_URL.replace(/\/$/, "");
   const fromDomain = email.from.email.split("@")[1]!;
