@@ -61,6 +61,9 @@ export default defineConfig({
       WORKER_METRICS_PORT: port(9474),
       RELAY_METRICS_PORT: port(9475),
       NO_COLOR: "1",
+      // Every spec signs people up from 127.0.0.1, more than the 10 sign-ups a minute one address may
+      // make; the limits themselves are tested in server/auth/*.integration.test.ts.
+      HERALD_DISABLE_RATE_LIMIT: "1",
     },
   },
 });

@@ -23,7 +23,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 const startWorker = (env: Record<string, string>) =>
   new Promise<ChildProcess>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
+    const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+    const child = spawn(process.execPath, [...profile, "--import", "tsx", "worker/index.ts"], {
       cwd: root,
       // Every generated address is @example.com on one loopback sink: the per-domain cap (meant for
       // real mailbox providers) would only measure itself, so the bench lifts it.
