@@ -50,7 +50,8 @@ export const renderShare = async ({ from, to }: RenderShare): Promise<RenderResu
       hooks: { rewriteLink: (_href, index) => `https://herald.example/c/${token}/${index ?? "x"}` },
       headers: { "List-Unsubscribe": `<https://herald.example/u/${token}>` },
     });
-    bytes += built.raw.length;
+    // Into a Buffer, as a socket write would: the built string is a rope until something reads it.
+    bytes += Buffer.from(built.raw, "latin1").length;
   }
   const ms = performance.now() - start;
   const cpu = process.cpuUsage(cpuStart);
