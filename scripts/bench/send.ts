@@ -68,7 +68,6 @@ const main = async () => {
   console.log(`seeded in ${fmt((performance.now() - seedStart) / 1000, 1)} s`);
 
   const workers = await Promise.all(Array.from({ length: workerCount }, () => startWorker({ DATABASE_URL: database.url, DELIVERY_SMTP_URL: process.env.DELIVERY_SMTP_URL! })));
-  const results: Record<string, number> = {};
 
   const runCampaign = async (label: string, dkim: boolean) => {
     await setDkim(workspace.id, dkim);
@@ -102,7 +101,6 @@ const main = async () => {
     ).map((row) => Number(row.ms));
     const cpu = workers.reduce((sum, w, i) => sum + cpuSeconds(w.pid!) - cpuBefore[i]!, 0);
     const perSecond = done.progress.sent / launchToLast;
-    results[label] = perSecond;
     console.log(`\n${label}`);
     console.log(`  sent ${fmt(done.progress.sent)}, skipped ${fmt(done.progress.skipped)} in ${fmt(launchToLast, 1)} s: ${fmt(perSecond)} messages/s end to end`);
     console.log(`  batch latency p50 ${fmt(percentile(latencies, 50))} ms, p99 ${fmt(percentile(latencies, 99))} ms (${latencies.length} batches of 250)`);

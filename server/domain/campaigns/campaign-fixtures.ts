@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { emailTemplates, listMemberships, lists, sendingIdentities, suppressions } from "@/drizzle/schema";
+import { emailTemplates, lists, sendingIdentities, suppressions } from "@/drizzle/schema";
 import { db } from "@/server/db/client";
 import { BLANK_MJML } from "@/server/domain/content/templates/default-sources";
 import { insertTestContacts } from "@/server/testing/bulk-contacts";
@@ -37,7 +37,6 @@ export const createSendableWorkspace = async ({ size, suppressed = 0, unsubscrib
   const suppressedAddresses = contacts.slice(0, suppressed).map((c) => c.email!);
   if (suppressedAddresses.length)
     await db.insert(suppressions).values(suppressedAddresses.map((value) => ({ workspaceId, kind: "email" as const, value, reason: "manual" as const })));
-  void listMemberships;
   const unsubscribedAddresses = contacts.slice(size - unsubscribed).map((c) => c.email!);
   const sendable = contacts.map((c) => c.email!).filter((email) => !suppressedAddresses.includes(email) && !unsubscribedAddresses.includes(email));
   return { workspaceId, owner, identityId: identity!.id, templateId: template!.id, listId: list!.id, sendable, suppressedAddresses, unsubscribedAddresses };
