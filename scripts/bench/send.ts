@@ -48,7 +48,8 @@ const main = async () => {
   const workerCount = arg("workers", 2);
   const database = await startBenchDatabase();
   const sink = await startDiscardSink();
-  process.env.DELIVERY_SMTP_URL = `${sink.url}?connections=${arg("connections", 40)}`;
+  const client = process.argv.includes("--nodemailer") ? "" : "&client=pipelining";
+  process.env.DELIVERY_SMTP_URL = `${sink.url}?connections=${arg("connections", 40)}${client}`;
   const { sql } = await import("drizzle-orm");
   const { db, closeDb } = await import("@/server/db/client");
   const { getAuth } = await import("@/server/auth/auth");

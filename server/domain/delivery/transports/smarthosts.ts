@@ -1,4 +1,5 @@
 import { env } from "@/server/env";
+import { createPipeliningSmtpTransport } from "./pipelining-smtp-transport";
 import { createSmtpTransport } from "./smtp-transport";
 import type { Transport } from "./transport";
 
@@ -23,7 +24,10 @@ let pool: { hosts: Weighted[]; current: number[] } | undefined;
 
 const load = () => {
   const spec = env().DELIVERY_SMARTHOSTS || env().DELIVERY_SMTP_URL;
-  const hosts = parseSmarthosts(spec).map(({ url, weight }) => ({ transport: createSmtpTransport(url), weight }));
+  const hosts = parseSmarthosts(spec).map(({ url, weight }) => ({
+    transport: new URL(url).searchParams.get("client") === "pipelining" ? createPipeliningSmtpTransport(url) : createSmtpTransport(url),
+    weight,
+  }));
   return { hosts, current: hosts.map(() => 0) };
 };
 
