@@ -23,6 +23,7 @@ import { sendingIdentitiesRouter } from "./routers/sending-identities";
 import { sendingDomainsRouter } from "./routers/sending-domains";
 import { creditsRouter } from "./routers/credits";
 import { nodesRouter } from "./routers/nodes";
+import { reportsRouter } from "./routers/reports";
 
 export const appRouter = router({
   campaigns: campaignsRouter,
@@ -49,6 +50,7 @@ export const appRouter = router({
   sendingDomains: sendingDomainsRouter,
   credits: creditsRouter,
   nodes: nodesRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;
