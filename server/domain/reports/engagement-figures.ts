@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import type { campaignStatus } from "@/drizzle/schema";
 import { db } from "@/server/db/client";
 import { canonicalTimeZone } from "@/server/domain/contacts/contact-fields";
 import { invalidFields } from "@/server/domain/contacts/field-errors";
@@ -22,7 +23,7 @@ export type EngagementDay = { day: string; sent: number; opens: number; clicks: 
 export type RecentCampaign = {
   id: string;
   name: string;
-  status: string;
+  status: (typeof campaignStatus.enumValues)[number];
   launchedAt: string | null;
   completedAt: string | null;
   recipients: number;

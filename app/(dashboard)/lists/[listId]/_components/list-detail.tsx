@@ -17,6 +17,7 @@ import { cn } from "@/lib/cn";
 import { errorCode, errorMessage } from "@/lib/trpc-errors";
 import { ListFormDialog } from "../../_components/list-form-dialog";
 import { AddMembersDialog } from "./add-members-dialog";
+import { ListEngagementCard } from "./list-engagement-card";
 import { ListGrowthCard } from "./list-growth-card";
 import { ListMembersCard } from "./list-members-card";
 import { ExportLink } from "@/components/audience/export-link";
@@ -108,6 +109,7 @@ export function ListDetail({ listId, canEdit }: { listId: string; canEdit: boole
           <StatCard label="Bounced" value={members.bounced} tone="bg-red-600" />
         </div>
         <ListGrowthCard listId={listId} />
+        <ListEngagementCard listId={listId} />
         <ListMembersCard listId={listId} canEdit={canEdit} onAdd={() => setAdding(true)} onChanged={refresh} />
       </div>
 
