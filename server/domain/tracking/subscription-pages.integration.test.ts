@@ -62,10 +62,10 @@ describe("POST /api/u/<token> (RFC 8058 one-click)", () => {
     expect(await unsubscribedRollup()).toBe(1);
   });
 
-  it("never unsubscribes on GET (405), and answers 404 for forged tokens and 200 for test-message stand-ins", async () => {
-    const get = await oneClickGet();
-    expect(get.status).toBe(405);
-    expect(get.headers.get("allow")).toBe("POST");
+  it("never unsubscribes on GET (it leads to the page that asks), and answers 404 for forged tokens and 200 for test-message stand-ins", async () => {
+    const get = await oneClickGet(new Request(`http://localhost/api/u/${message.token}`), { params: Promise.resolve({ token: message.token }) });
+    expect(get.status).toBe(303);
+    expect(new URL(get.headers.get("location")!).pathname).toBe(`/u/${message.token}`);
     expect(await emailStatus()).toBe("subscribed");
 
     expect((await postOneClick(messageToken(randomUUID()))).status).toBe(404);

@@ -25,10 +25,12 @@ export async function POST(_request: Request, { params }: { params: Promise<{ to
   }
 }
 
-/** Never on GET: link scanners and prefetchers follow every URL they see. The page at /u/<token> asks first. */
-export async function GET() {
-  return new Response("Use POST (RFC 8058 one-click unsubscribe), or open the unsubscribe link in the message.\n", {
-    status: 405,
-    headers: { ...TEXT, allow: "POST" },
-  });
+/**
+ * Never unsubscribes on GET: link scanners and prefetchers follow every URL they see. A mail client
+ * without one-click support opens this URL in a browser, so GET leads to the page at /u/<token>,
+ * which asks first.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  return new Response(null, { status: 303, headers: { location: new URL(`/u/${encodeURIComponent(token)}`, request.url).toString(), "cache-control": "no-store" } });
 }
