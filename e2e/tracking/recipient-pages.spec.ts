@@ -112,7 +112,10 @@ test("recipient pages: view in browser, tracked click and open, unsubscribe, pre
     expect((await sql`select email_status from contacts where id = ${contact!.id}`)[0]!.email_status).toBe("subscribed");
 
     // RFC 8058: a mail provider's POST unsubscribes without a session; a GET never does.
-    expect((await page.request.get(`/api/u/${token}`)).status()).toBe(405);
+    const viaGet = await page.request.get(`/api/u/${token}`, { maxRedirects: 0 });
+    expect(viaGet.status()).toBe(303);
+    expect(viaGet.headers()["location"]).toMatch(new RegExp(`/u/${token}$`));
+    expect((await sql`select email_status from contacts where id = ${contact!.id}`)[0]!.email_status).toBe("subscribed");
     const oneClick = await page.request.post(`/api/u/${token}`, { form: { "List-Unsubscribe": "One-Click" } });
     expect(oneClick.status()).toBe(200);
     expect((await sql`select email_status from contacts where id = ${contact!.id}`)[0]!.email_status).toBe("unsubscribed");
