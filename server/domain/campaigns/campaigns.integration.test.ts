@@ -56,6 +56,7 @@ describe("campaigns", () => {
     const got = await caller.campaigns.get({ campaignId: campaign.id });
     expect(got.progress).toMatchObject({ recipients: 600, skipped: 50, charged: 550, sent: 550, failed: 0, batches: 3, batchesDone: 3 });
     expect(await balanceOf(ws.workspaceId)).toBe(before - 550);
+    expect(await caller.campaigns.list()).toEqual([expect.objectContaining({ id: campaign.id, status: "sent", sent: 550, recipients: 600 })]);
 
     const message = sink.messagesTo(ws.sendable[0]!)[0]!;
     expect(message.parsed.subject).toBe("Hello friend");

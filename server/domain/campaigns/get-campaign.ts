@@ -40,5 +40,23 @@ export const getCampaign = async ({ workspaceId, campaignId }: { workspaceId: st
   return { ...campaign, progress: await campaignProgress(campaign.id) };
 };
 
-export const listCampaigns = async ({ workspaceId }: { workspaceId: string }) =>
-  db.select(CAMPAIGN_COLUMNS).from(campaigns).where(eq(campaigns.workspaceId, workspaceId)).orderBy(desc(campaigns.createdAt)).limit(500);
+/** The newest 500, each with its sent and recipient counts from one grouped read of the batch rows. */
+export const listCampaigns = async ({ workspaceId }: { workspaceId: string }) => {
+  const totals = db
+    .select({
+      campaignId: campaignBatches.campaignId,
+      recipients: sql<number>`sum(${campaignBatches.recipients})::int`.as("recipients"),
+      sent: sql<number>`sum(${campaignBatches.sent})::int`.as("sent"),
+    })
+    .from(campaignBatches)
+    .where(eq(campaignBatches.workspaceId, workspaceId))
+    .groupBy(campaignBatches.campaignId)
+    .as("totals");
+  return db
+    .select({ ...CAMPAIGN_COLUMNS, recipients: sql<number>`coalesce(${totals.recipients}, 0)`, sent: sql<number>`coalesce(${totals.sent}, 0)` })
+    .from(campaigns)
+    .leftJoin(totals, eq(totals.campaignId, campaigns.id))
+    .where(eq(campaigns.workspaceId, workspaceId))
+    .orderBy(desc(campaigns.createdAt))
+    .limit(500);
+};
