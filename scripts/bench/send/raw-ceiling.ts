@@ -5,18 +5,17 @@ import net from "node:net";
  * pipelines whole transactions (MAIL, RCPT, DATA and the body written without waiting, RFC 2920), over
  * `connections` sockets. Nothing Herald does per message (filtering, rendering, charging, logging) is here.
  */
-export const pushRaw = async ({ port, messages, connections = 4 }: { port: number; messages: string[]; connections?: number }) => {
+export const pushRaw = async ({ port, messages, total, connections = 4 }: { port: number; messages: Buffer[]; total: number; connections?: number }) => {
   const start = performance.now();
-  const share = Math.ceil(messages.length / connections);
-  await Promise.all(
-    Array.from({ length: connections }, (_, c) => pushOn(port, messages.slice(c * share, (c + 1) * share))),
-  );
+  const share = Math.ceil(total / connections);
+  await Promise.all(Array.from({ length: connections }, (_, c) => pushOn(port, messages, Math.max(0, Math.min(share, total - c * share)))));
   return { seconds: (performance.now() - start) / 1000 };
 };
 
-const pushOn = (port: number, messages: string[]) =>
+/** Writes `count` transactions (cycling through the pre-built ones), respecting backpressure. */
+const pushOn = (port: number, messages: Buffer[], count: number) =>
   new Promise<void>((resolve, reject) => {
-    if (messages.length === 0) return resolve();
+    if (count === 0) return resolve();
     const socket = net.connect(port, "127.0.0.1");
     let buffer = "";
     let replies = 0;
@@ -32,8 +31,15 @@ const pushOn = (port: number, messages: string[]) =>
         replies++;
         if (replies === 1) socket.write("EHLO bench\r\n");
         if (replies === 2) {
-          for (const raw of messages) socket.write(`MAIL FROM:<bench@bench.example>\r\nRCPT TO:<r@bench.example>\r\nDATA\r\n${raw}\r\n.\r\n`);
-          socket.write("QUIT\r\n");
+          let sent = 0;
+          const pump = () => {
+            while (sent < count) {
+              const ok = socket.write(messages[sent++ % messages.length]!);
+              if (!ok) return void socket.once("drain", pump);
+            }
+            socket.write("QUIT\r\n");
+          };
+          pump();
         }
       }
     });
