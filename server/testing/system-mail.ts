@@ -36,11 +36,14 @@ export const withSystemMailQueue = async <T>(fn: () => Promise<T>): Promise<T> =
  * The `system/send-email` jobs waiting for one address (payloads as the worker will read them).
  * The public `graphile_worker.jobs` view leaves payloads out, hence the private tables (read only).
  */
-export const queuedSystemEmails = async (to: string): Promise<SystemEmail[]> => {
-  const rows = await db.execute<{ payload: SystemEmail }>(sql`
+export const queuedSystemEmails = (to: string) => queuedJobPayloads<SystemEmail>("system/send-email", "to", to);
+
+/** The payloads of a task's queued jobs whose payload field `field` equals `value`, oldest first. */
+export const queuedJobPayloads = async <T>(identifier: string, field: string, value: string): Promise<T[]> => {
+  const rows = await db.execute<{ payload: T }>(sql`
     select jobs.payload from graphile_worker._private_jobs as jobs
     join graphile_worker._private_tasks as tasks on tasks.id = jobs.task_id
-    where tasks.identifier = 'system/send-email' and jobs.payload->>'to' = ${to}
+    where tasks.identifier = ${identifier} and jobs.payload->>${field} = ${value}
     order by jobs.id`);
   return rows.map((row) => row.payload);
 };

@@ -159,6 +159,9 @@ export const workspaceProcedure = publicProcedure.use(async ({ ctx, meta, type, 
 });
 
 /** For procedures that only a person (not an API key) may call inside a workspace. */
+/** The signed-in person's user id for "created by" columns; null when an API key acted. */
+export const actorUserId = (actor: WorkspaceActor): string | null => (actor.kind === "user" ? actor.userId : null);
+
 export const requirePerson = (actor: WorkspaceActor) => {
   if (actor.kind !== "user") throw new AppError("FORBIDDEN", "This needs a signed-in person; API keys cannot call it");
   return actor;

@@ -6,6 +6,7 @@ import { env } from "@/server/env";
 import { callerFor, createTestApiKey } from "@/server/testing/fixtures";
 import { insertTestContacts } from "@/server/testing/bulk-contacts";
 import { startSmtpSink, type SmtpSink } from "@/server/testing/smtp-sink";
+import { queuedJobPayloads } from "@/server/testing/system-mail";
 import { createSendableWorkspace } from "@/server/domain/campaigns/campaign-fixtures";
 import { POST } from "@/app/api/v1/send/route";
 import { deliverTransactional } from "./deliver-transactional";
@@ -23,11 +24,7 @@ afterAll(async () => {
 });
 
 const jobFor = async (messageId: string) =>
-  (
-    await db.execute<{ payload: TransactionalJob }>(sql`
-      select j.payload from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
-      where t.identifier = 'delivery/send-transactional' and j.payload->>'messageId' = ${messageId}`)
-  )[0]?.payload;
+  (await queuedJobPayloads<TransactionalJob>("delivery/send-transactional", "messageId", messageId))[0];
 
 describe("transactional API", () => {
   it("sends a template with data once per idempotency key, charging one credit", async () => {

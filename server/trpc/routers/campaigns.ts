@@ -5,11 +5,10 @@ import { ZCampaignId } from "@/server/domain/campaigns/campaign-rules";
 import { getCampaign, listCampaigns } from "@/server/domain/campaigns/get-campaign";
 import { launchCampaign, ZLaunchCampaign } from "@/server/domain/campaigns/launch-campaign";
 import { createCampaign, updateCampaign, ZCreateCampaign, ZUpdateCampaign } from "@/server/domain/campaigns/save-campaign";
-import { router, workspaceProcedure } from "../init";
+import { actorUserId, router, workspaceProcedure } from "../init";
 
 const read = workspaceProcedure.meta({ scope: "reports:read" });
 const write = workspaceProcedure.meta({ scope: "send" });
-const userIdOf = (actor: { kind: string; userId?: string }) => (actor.kind === "user" ? (actor.userId ?? null) : null);
 const actorName = (actor: { kind: string; name: string }) => (actor.kind === "user" ? actor.name : `API key “${actor.name}”`);
 
 export const campaignsRouter = router({
@@ -18,7 +17,7 @@ export const campaignsRouter = router({
   report: read.input(ZCampaignReport).query(({ ctx, input }) => campaignReport({ workspaceId: ctx.workspace.id, ...input })),
   create: write
     .input(ZCreateCampaign)
-    .mutation(({ ctx, input }) => createCampaign({ workspaceId: ctx.workspace.id, userId: userIdOf(ctx.actor), ...input })),
+    .mutation(({ ctx, input }) => createCampaign({ workspaceId: ctx.workspace.id, userId: actorUserId(ctx.actor), ...input })),
   update: write.input(ZUpdateCampaign).mutation(({ ctx, input }) => updateCampaign({ workspaceId: ctx.workspace.id, ...input })),
   launch: write.input(ZLaunchCampaign).mutation(({ ctx, input }) => launchCampaign({ workspaceId: ctx.workspace.id, ...input })),
   pause: write.input(ZCampaignControl).mutation(({ ctx, input }) => pauseCampaign({ workspaceId: ctx.workspace.id, actorName: actorName(ctx.actor), ...input })),

@@ -3,7 +3,7 @@ import { creditSpendByDay, ZCreditSpendByDay } from "@/server/domain/credits/cre
 import { getCreditBalance } from "@/server/domain/credits/get-credit-balance";
 import { listCreditLedger, ZListCreditLedger } from "@/server/domain/credits/list-credit-ledger";
 import { topUpCredits, ZTopUpCredits } from "@/server/domain/credits/top-up-credits";
-import { router, workspaceProcedure, type WorkspaceActor } from "../init";
+import { actorUserId, router, workspaceProcedure } from "../init";
 
 // Everyone in the workspace sees what is left and where it went (an API key with reports:read too, so
 // an application can check before it sends); adding or correcting credits is an admin's or owner's call,
@@ -11,7 +11,6 @@ import { router, workspaceProcedure, type WorkspaceActor } from "../init";
 const read = workspaceProcedure.meta({ scope: "reports:read" });
 const manage = workspaceProcedure.meta({ role: "admin" });
 
-const personId = (actor: WorkspaceActor) => (actor.kind === "user" ? actor.userId : null);
 
 export const creditsRouter = router({
   balance: read.query(({ ctx }) => getCreditBalance({ workspaceId: ctx.workspace.id })),
@@ -19,8 +18,8 @@ export const creditsRouter = router({
   spendByDay: read.input(ZCreditSpendByDay).query(({ ctx, input }) => creditSpendByDay({ workspaceId: ctx.workspace.id, ...input })),
   topUp: manage
     .input(ZTopUpCredits)
-    .mutation(({ ctx, input }) => topUpCredits({ workspaceId: ctx.workspace.id, createdBy: personId(ctx.actor), ...input })),
+    .mutation(({ ctx, input }) => topUpCredits({ workspaceId: ctx.workspace.id, createdBy: actorUserId(ctx.actor), ...input })),
   adjust: manage
     .input(ZAdjustCredits)
-    .mutation(({ ctx, input }) => adjustCredits({ workspaceId: ctx.workspace.id, createdBy: personId(ctx.actor), ...input })),
+    .mutation(({ ctx, input }) => adjustCredits({ workspaceId: ctx.workspace.id, createdBy: actorUserId(ctx.actor), ...input })),
 });

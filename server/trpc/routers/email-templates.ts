@@ -10,12 +10,11 @@ import { previewEmailTemplate, ZPreviewEmailTemplate } from "@/server/domain/con
 import { sendTestEmail, ZSendTestEmail } from "@/server/domain/content/templates/send-test-email";
 import { ZTemplateId } from "@/server/domain/content/templates/template-rules";
 import { updateEmailTemplate, ZUpdateEmailTemplate } from "@/server/domain/content/templates/update-email-template";
-import { router, workspaceProcedure } from "../init";
+import { actorUserId, router, workspaceProcedure } from "../init";
 
 const read = workspaceProcedure.meta({ scope: "templates:read" });
 const write = workspaceProcedure.meta({ scope: "templates:write" });
 const ZTemplateRef = z.object({ templateId: ZTemplateId });
-const userIdOf = (actor: { kind: string; userId?: string }) => (actor.kind === "user" ? (actor.userId ?? null) : null);
 
 export const emailTemplatesRouter = router({
   list: read.input(ZListEmailTemplates.optional()).query(({ ctx, input }) => listEmailTemplates({ workspaceId: ctx.workspace.id, ...input })),
@@ -30,11 +29,11 @@ export const emailTemplatesRouter = router({
     .mutation(({ ctx, input }) => previewEmailTemplate({ workspaceId: ctx.workspace.id, ...input })),
   create: write
     .input(ZCreateEmailTemplate)
-    .mutation(({ ctx, input }) => createEmailTemplate({ workspaceId: ctx.workspace.id, userId: userIdOf(ctx.actor), ...input })),
+    .mutation(({ ctx, input }) => createEmailTemplate({ workspaceId: ctx.workspace.id, userId: actorUserId(ctx.actor), ...input })),
   update: write.input(ZUpdateEmailTemplate).mutation(({ ctx, input }) => updateEmailTemplate({ workspaceId: ctx.workspace.id, ...input })),
   duplicate: write
     .input(ZDuplicateEmailTemplate)
-    .mutation(({ ctx, input }) => duplicateEmailTemplate({ workspaceId: ctx.workspace.id, userId: userIdOf(ctx.actor), ...input })),
+    .mutation(({ ctx, input }) => duplicateEmailTemplate({ workspaceId: ctx.workspace.id, userId: actorUserId(ctx.actor), ...input })),
   archive: write.input(ZArchiveEmailTemplate).mutation(({ ctx, input }) => archiveEmailTemplate({ workspaceId: ctx.workspace.id, ...input })),
   sendTest: workspaceProcedure
     .meta({ scope: "send" })

@@ -6,11 +6,10 @@ import { listSmsTemplates, ZListSmsTemplates } from "@/server/domain/content/sms
 import { previewSmsTemplate, ZPreviewSmsTemplate } from "@/server/domain/content/sms/preview-sms-template";
 import { ZSmsTemplateId } from "@/server/domain/content/sms/sms-rules";
 import { updateSmsTemplate, ZUpdateSmsTemplate } from "@/server/domain/content/sms/update-sms-template";
-import { router, workspaceProcedure, type WorkspaceActor } from "../init";
+import { actorUserId, router, workspaceProcedure } from "../init";
 
 const read = workspaceProcedure.meta({ scope: "templates:read" });
 const write = workspaceProcedure.meta({ scope: "templates:write" });
-const createdBy = (actor: WorkspaceActor) => (actor.kind === "user" ? actor.userId : null);
 const ZTemplateRef = z.object({ templateId: ZSmsTemplateId });
 
 export const smsTemplatesRouter = router({
@@ -20,7 +19,7 @@ export const smsTemplatesRouter = router({
   create: write
     .input(ZCreateSmsTemplate)
     .mutation(({ ctx, input }) =>
-      createSmsTemplate({ workspaceId: ctx.workspace.id, createdBy: createdBy(ctx.actor), ...input }),
+      createSmsTemplate({ workspaceId: ctx.workspace.id, createdBy: actorUserId(ctx.actor), ...input }),
     ),
   update: write.input(ZUpdateSmsTemplate).mutation(({ ctx, input }) => updateSmsTemplate({ workspaceId: ctx.workspace.id, ...input })),
   archive: write

@@ -3,9 +3,8 @@ import { createSuppression, ZCreateSuppression } from "@/server/domain/suppressi
 import { deleteSuppression } from "@/server/domain/suppressions/delete-suppression";
 import { importSuppressions, ZImportSuppressions } from "@/server/domain/suppressions/import-suppressions";
 import { listSuppressions, ZListSuppressions } from "@/server/domain/suppressions/list-suppressions";
-import { router, workspaceProcedure, type WorkspaceActor } from "../init";
+import { actorUserId, router, workspaceProcedure } from "../init";
 
-const createdBy = (actor: WorkspaceActor) => (actor.kind === "user" ? actor.userId : null);
 
 export const suppressionsRouter = router({
   list: workspaceProcedure
@@ -15,11 +14,11 @@ export const suppressionsRouter = router({
   create: workspaceProcedure
     .meta({ scope: "contacts:write" })
     .input(ZCreateSuppression)
-    .mutation(({ ctx, input }) => createSuppression({ workspaceId: ctx.workspace.id, createdBy: createdBy(ctx.actor), ...input })),
+    .mutation(({ ctx, input }) => createSuppression({ workspaceId: ctx.workspace.id, createdBy: actorUserId(ctx.actor), ...input })),
   import: workspaceProcedure
     .meta({ scope: "contacts:write" })
     .input(ZImportSuppressions)
-    .mutation(({ ctx, input }) => importSuppressions({ workspaceId: ctx.workspace.id, createdBy: createdBy(ctx.actor), ...input })),
+    .mutation(({ ctx, input }) => importSuppressions({ workspaceId: ctx.workspace.id, createdBy: actorUserId(ctx.actor), ...input })),
   delete: workspaceProcedure
     .meta({ scope: "contacts:write" })
     .input(z.object({ suppressionId: z.uuid({ message: "suppressionId must be a suppression id" }) }))

@@ -1,12 +1,11 @@
-import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/server/db/client";
 import { createAttributeDefinition } from "@/server/domain/attributes/create-attribute-definition";
 import { createContact } from "@/server/domain/contacts/create-contact";
 import { attachFileToTemplate } from "@/server/domain/files/attach-file-to-template";
 import { storeFile } from "@/server/domain/files/store-file";
 import { callerFor, createTestApiKey, createTestWorkspace, callerFromHeaders } from "@/server/testing/fixtures";
 import { startSmtpSink, type SmtpSink } from "@/server/testing/smtp-sink";
+import { queuedJobPayloads } from "@/server/testing/system-mail";
 import { deliverTestEmail } from "./deliver-test-email";
 import type { TestEmailJob } from "./send-test-email";
 
@@ -21,14 +20,7 @@ const setup = async () => {
   return { workspaceId: workspace.id, owner, caller: callerFor(owner, workspace.id) };
 };
 
-const queuedTests = async (templateId: string) =>
-  (
-    await db.execute<{ payload: TestEmailJob }>(sql`
-      select jobs.payload from graphile_worker._private_jobs as jobs
-      join graphile_worker._private_tasks as tasks on tasks.id = jobs.task_id
-      where tasks.identifier = 'content/send-test-email' and jobs.payload->>'templateId' = ${templateId}
-      order by jobs.id`)
-  ).map((row) => row.payload);
+const queuedTests = (templateId: string) => queuedJobPayloads<TestEmailJob>("content/send-test-email", "templateId", templateId);
 
 describe("email templates", () => {
   it("a blank template starts sendable: greeting, footer with unsubscribe, generated plain text", async () => {
