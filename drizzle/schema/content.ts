@@ -139,6 +139,13 @@ export const smsRoutes = pgTable(
     /** Credits per segment. */
     pricePerSegment: numeric("price_per_segment", { precision: 12, scale: 4, mode: "number" }).notNull(),
     charset: smsCharset("charset").notNull().default("ucs2"),
+    /**
+     * How messages leave: { kind: "smpp", host, port, systemId, password, systemType?, sourceAddr, tls? }
+     * or { kind: "http", url, headers?, sourceAddr }. Null: the route cannot send yet (prices only).
+     */
+    provider: jsonb("provider").$type<Record<string, unknown>>(),
+    /** Submissions per second across every worker (Postgres-backed window); null for no limit. */
+    throttlePerSecond: integer("throttle_per_second"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("sms_routes_workspace_name_key").on(t.workspaceId, t.name)],

@@ -52,6 +52,9 @@ export const campaigns = pgTable(
     throttlePerHour: integer("throttle_per_hour"),
     /** { field: "subject"|"content", variants: [...], samplePercent, winnerBy: "opens"|"clicks", decideAfterMinutes }. */
     abTest: jsonb("ab_test"),
+    /** The A/B variant chosen for the rest of the audience (1-based), and when. */
+    abWinner: smallint("ab_winner"),
+    abDecidedAt: timestamp("ab_decided_at", { withTimezone: true }),
     /** Why it paused or failed, in words for the marketer (e.g. "Out of credits: 1,204 messages left to send"). */
     statusReason: text("status_reason"),
     /** The content as launched: compiled sources, template revisions, sender. */
@@ -256,6 +259,20 @@ export const campaignDomainStats = pgTable(
     total: integer("total").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.domain, t.kind] })],
+);
+
+/** Per-variant counters for A/B tests, kept like campaign_stats_hourly (variant 0 is the rest of the audience). */
+export const campaignVariantStats = pgTable(
+  "campaign_variant_stats",
+  {
+    campaignId: uuid("campaign_id").notNull(),
+    workspaceId: uuid("workspace_id").notNull(),
+    variant: smallint("variant").notNull(),
+    kind: messageEventKind("kind").notNull(),
+    total: integer("total").notNull().default(0),
+    unique: integer("unique_count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.variant, t.kind] })],
 );
 
 /** A workspace's domain to send from, with the DKIM key Herald generated and when DNS last checked out. */

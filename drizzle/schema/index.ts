@@ -5,3 +5,4 @@ export * from "./outbox";
 export * from "./audience";
 export * from "./content";
 export * from "./delivery";
+export * from "./journeys";

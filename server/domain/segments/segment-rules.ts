@@ -156,7 +156,7 @@ const propertyPath = z
   .max(200, "property paths are at most 200 characters")
   .regex(PROPERTY_PATH_PATTERN, "expected a property name, or a dotted path such as items.0.sku (at most 5 parts)");
 
-const ZPropertyFilter = z.discriminatedUnion("operator", [
+export const ZPropertyFilter = z.discriminatedUnion("operator", [
   z.object({ path: propertyPath, operator: z.enum(["equals", "not_equals", "contains", "gt", "lt"]), value: ZScalar }),
   z.object({ path: propertyPath, operator: z.literal("exists") }),
 ]);
