@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { Logger, runOnce } from "graphile-worker";
+import { Logger, runOnce, type TaskList } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { campaigns, emailTemplates } from "@/drizzle/schema";
 import { db } from "@/server/db/client";
@@ -25,7 +25,28 @@ afterAll(async () => {
 });
 
 const silent = new Logger(() => () => {});
-const runJobs = () => withSystemMailQueue(() => runOnce({ connectionString: env().DATABASE_URL, taskList, logger: silent, noHandleSignals: true, concurrency: 4 }));
+
+/**
+ * The queue is shared with other test files. Each test holds the queue lock from launch to its last
+ * check (so no other file's worker takes its jobs), and its worker runs only this file's campaigns'
+ * jobs: another file's job it meets fails this once and is retried by that file's own worker.
+ */
+const mine = new Set<string>();
+const CAMPAIGN_TASKS = ["delivery/prepare-campaign", "delivery/send-batch", "delivery/decide-ab-winner", "delivery/cancel-cleanup"];
+const ownTasks: TaskList = Object.fromEntries(
+  CAMPAIGN_TASKS.map((identifier) => [
+    identifier,
+    (payload, helpers) => {
+      if (!mine.has((payload as { campaignId?: string }).campaignId ?? "")) throw new Error("another test file's campaign: left for its own worker");
+      return taskList[identifier]!(payload, helpers);
+    },
+  ]),
+);
+const runJobs = () => runOnce({ connectionString: env().DATABASE_URL, taskList: ownTasks, logger: silent, noHandleSignals: true, concurrency: 4 });
+const ownCampaign = <T extends { id: string }>(campaign: T) => {
+  mine.add(campaign.id);
+  return campaign;
+};
 
 /** Brings these tasks' future jobs forward to now (a retry's backoff, or the A/B decision's wait). */
 const bringForward = (identifiers: string[]) =>
@@ -82,134 +103,137 @@ const SUBJECT_A = "Spring is here, {{ contact.first_name | default: 'friend' }}"
 const SUBJECT_B = "Our spring sale starts now";
 
 describe("A/B tests", () => {
-  it("sends the test's share split evenly with each variant's subject, lets the most-opened variant win, then sends the rest the winner once", async () => {
-    const ws = await createSendableWorkspace({ size: 300 });
-    const caller = callerFor(ws.owner, ws.workspaceId);
-    const campaign = await caller.campaigns.create({
-      name: "Spring test",
-      emailTemplateId: ws.templateId,
-      audience: { listIds: [ws.listId] },
-      abTest: { field: "subject", variants: [{ subject: SUBJECT_A }, { subject: SUBJECT_B }], samplePercent: 20, winnerBy: "opens", decideAfterMinutes: 120 },
-    });
-    const launchedAt = Date.now();
-    await caller.campaigns.launch({ campaignId: campaign.id });
-    await sendTheTest(campaign.id);
+  it("sends the test's share split evenly with each variant's subject, lets the most-opened variant win, then sends the rest the winner once", () =>
+    withSystemMailQueue(async () => {
+      const ws = await createSendableWorkspace({ size: 300 });
+      const caller = callerFor(ws.owner, ws.workspaceId);
+      const campaign = ownCampaign(await caller.campaigns.create({
+        name: "Spring test",
+        emailTemplateId: ws.templateId,
+        audience: { listIds: [ws.listId] },
+        abTest: { field: "subject", variants: [{ subject: SUBJECT_A }, { subject: SUBJECT_B }], samplePercent: 20, winnerBy: "opens", decideAfterMinutes: 120 },
+      }));
+      const launchedAt = Date.now();
+      await caller.campaigns.launch({ campaignId: campaign.id });
+      await sendTheTest(campaign.id);
 
-    // 20% of 300 = 60 in the test, 30 per variant; nobody else has been sent anything yet.
-    expect(await variantsOf(campaign.id)).toEqual({ 0: { recipients: 240, messages: 0 }, 1: { recipients: 30, messages: 30 }, 2: { recipients: 30, messages: 30 } });
-    expect(received(ws.sendable)).toHaveLength(60);
-    expect(subjectsOf(await addressesOfVariant(campaign.id, 1))).toEqual(Array(30).fill("Spring is here, friend"));
-    expect(subjectsOf(await addressesOfVariant(campaign.id, 2))).toEqual(Array(30).fill(SUBJECT_B));
-    const waiting = await caller.campaigns.get({ campaignId: campaign.id });
-    expect(waiting).toMatchObject({ status: "sending", abWinner: null });
-    const decideAt = new Date(waiting.abDecideAt!).getTime();
-    expect(decideAt).toBeGreaterThanOrEqual(launchedAt + 120 * 60_000);
-    expect(decideAt).toBeLessThan(Date.now() + 120 * 60_000);
+      // 20% of 300 = 60 in the test, 30 per variant; nobody else has been sent anything yet.
+      expect(await variantsOf(campaign.id)).toEqual({ 0: { recipients: 240, messages: 0 }, 1: { recipients: 30, messages: 30 }, 2: { recipients: 30, messages: 30 } });
+      expect(received(ws.sendable)).toHaveLength(60);
+      expect(subjectsOf(await addressesOfVariant(campaign.id, 1))).toEqual(Array(30).fill("Spring is here, friend"));
+      expect(subjectsOf(await addressesOfVariant(campaign.id, 2))).toEqual(Array(30).fill(SUBJECT_B));
+      const waiting = await caller.campaigns.get({ campaignId: campaign.id });
+      expect(waiting).toMatchObject({ status: "sending", abWinner: null });
+      const decideAt = new Date(waiting.abDecideAt!).getTime();
+      expect(decideAt).toBeGreaterThanOrEqual(launchedAt + 120 * 60_000);
+      expect(decideAt).toBeLessThan(Date.now() + 120 * 60_000);
 
-    // Opens come in through the tracking domain's event writer: 6 people open B (one of them twice), 2 open A.
-    const [a, b] = [await messageIdsOfVariant(campaign.id, 1), await messageIdsOfVariant(campaign.id, 2)];
-    for (const messageId of [...b.slice(0, 6), b[0]!, ...a.slice(0, 2)]) bufferMessageEvent({ messageId, kind: "opened", occurredAt: new Date() });
-    await flushNow();
-    const midway = await caller.campaigns.report({ campaignId: campaign.id });
-    expect(midway.abTest).toMatchObject({
-      field: "subject",
-      winner: null,
-      variants: [
-        { variant: 1, label: SUBJECT_A, sent: 30, uniqueOpens: 2, openRate: 2 / 30 },
-        { variant: 2, label: SUBJECT_B, sent: 30, uniqueOpens: 6, openRate: 6 / 30 },
-      ],
-      rest: { sent: 0 },
-    });
+      // Opens come in through the tracking domain's event writer: 6 people open B (one of them twice), 2 open A.
+      const [a, b] = [await messageIdsOfVariant(campaign.id, 1), await messageIdsOfVariant(campaign.id, 2)];
+      for (const messageId of [...b.slice(0, 6), b[0]!, ...a.slice(0, 2)]) bufferMessageEvent({ messageId, kind: "opened", occurredAt: new Date() });
+      await flushNow();
+      const midway = await caller.campaigns.report({ campaignId: campaign.id });
+      expect(midway.abTest).toMatchObject({
+        field: "subject",
+        winner: null,
+        variants: [
+          { variant: 1, label: SUBJECT_A, sent: 30, uniqueOpens: 2, openRate: 2 / 30 },
+          { variant: 2, label: SUBJECT_B, sent: 30, uniqueOpens: 6, openRate: 6 / 30 },
+        ],
+        rest: { sent: 0 },
+      });
 
-    expect(await runUntil(campaign.id, ["sent"])).toBe("sent");
-    expect(await statusOf(campaign.id)).toMatchObject({ abWinner: 2, abDecidedAt: expect.any(Date) });
-    const rest = await addressesOfVariant(campaign.id, 0);
-    expect(subjectsOf(rest)).toEqual(Array(240).fill(SUBJECT_B));
-    expect(ws.sendable.map((address) => sink.messagesTo(address).length).every((n) => n === 1)).toBe(true);
-    expect(await variantsOf(campaign.id)).toEqual({ 0: { recipients: 240, messages: 240 }, 1: { recipients: 30, messages: 30 }, 2: { recipients: 30, messages: 30 } });
-    const report = await caller.campaigns.report({ campaignId: campaign.id });
-    expect(report.abTest).toMatchObject({ winner: 2, decideAt: null, rest: { variant: 0, label: SUBJECT_B, sent: 240 } });
-    expect(report.funnel.sent).toBe(300);
-  });
+      expect(await runUntil(campaign.id, ["sent"])).toBe("sent");
+      expect(await statusOf(campaign.id)).toMatchObject({ abWinner: 2, abDecidedAt: expect.any(Date) });
+      const rest = await addressesOfVariant(campaign.id, 0);
+      expect(subjectsOf(rest)).toEqual(Array(240).fill(SUBJECT_B));
+      expect(ws.sendable.map((address) => sink.messagesTo(address).length).every((n) => n === 1)).toBe(true);
+      expect(await variantsOf(campaign.id)).toEqual({ 0: { recipients: 240, messages: 240 }, 1: { recipients: 30, messages: 30 }, 2: { recipients: 30, messages: 30 } });
+      const report = await caller.campaigns.report({ campaignId: campaign.id });
+      expect(report.abTest).toMatchObject({ winner: 2, decideAt: null, rest: { variant: 0, label: SUBJECT_B, sent: 240 } });
+      expect(report.funnel.sent).toBe(300);
+    }));
 
-  it("sends each variant its own template in a content test, and cancelling during the wait sends nothing more", async () => {
-    const ws = await createSendableWorkspace({ size: 100 });
-    const caller = callerFor(ws.owner, ws.workspaceId);
-    const [other] = await db
-      .insert(emailTemplates)
-      .values({
-        workspaceId: ws.workspaceId,
-        name: "Bold design",
-        subject: "Bold news",
-        editor: "code",
-        sourceFormat: "mjml",
-        source: BLANK_MJML.replace("Write your message here.", "The bold version"),
-        sendingIdentityId: ws.identityId,
-      })
-      .returning();
-    const campaign = await caller.campaigns.create({
-      name: "Design test",
-      audience: { listIds: [ws.listId] },
-      abTest: { field: "content", variants: [{ emailTemplateId: ws.templateId }, { emailTemplateId: other!.id }], samplePercent: 10, winnerBy: "clicks", decideAfterMinutes: 60 },
-    });
-    await caller.campaigns.launch({ campaignId: campaign.id });
-    await sendTheTest(campaign.id);
+  it("sends each variant its own template in a content test, and cancelling during the wait sends nothing more", () =>
+    withSystemMailQueue(async () => {
+      const ws = await createSendableWorkspace({ size: 100 });
+      const caller = callerFor(ws.owner, ws.workspaceId);
+      const [other] = await db
+        .insert(emailTemplates)
+        .values({
+          workspaceId: ws.workspaceId,
+          name: "Bold design",
+          subject: "Bold news",
+          editor: "code",
+          sourceFormat: "mjml",
+          source: BLANK_MJML.replace("Write your message here.", "The bold version"),
+          sendingIdentityId: ws.identityId,
+        })
+        .returning();
+      const campaign = ownCampaign(await caller.campaigns.create({
+        name: "Design test",
+        audience: { listIds: [ws.listId] },
+        abTest: { field: "content", variants: [{ emailTemplateId: ws.templateId }, { emailTemplateId: other!.id }], samplePercent: 10, winnerBy: "clicks", decideAfterMinutes: 60 },
+      }));
+      await caller.campaigns.launch({ campaignId: campaign.id });
+      await sendTheTest(campaign.id);
 
-    expect(await variantsOf(campaign.id)).toEqual({ 0: { recipients: 90, messages: 0 }, 1: { recipients: 5, messages: 5 }, 2: { recipients: 5, messages: 5 } });
-    const [first, second] = [received(await addressesOfVariant(campaign.id, 1)), received(await addressesOfVariant(campaign.id, 2))];
-    expect(first.map((m) => m.parsed.subject)).toEqual(Array(5).fill("Hello friend"));
-    expect(first.every((m) => m.parsed.html && m.parsed.html.includes("News for"))).toBe(true);
-    expect(second.map((m) => m.parsed.subject)).toEqual(Array(5).fill("Bold news"));
-    expect(second.every((m) => m.parsed.html && m.parsed.html.includes("The bold version"))).toBe(true);
+      expect(await variantsOf(campaign.id)).toEqual({ 0: { recipients: 90, messages: 0 }, 1: { recipients: 5, messages: 5 }, 2: { recipients: 5, messages: 5 } });
+      const [first, second] = [received(await addressesOfVariant(campaign.id, 1)), received(await addressesOfVariant(campaign.id, 2))];
+      expect(first.map((m) => m.parsed.subject)).toEqual(Array(5).fill("Hello friend"));
+      expect(first.every((m) => m.parsed.html && m.parsed.html.includes("News for"))).toBe(true);
+      expect(second.map((m) => m.parsed.subject)).toEqual(Array(5).fill("Bold news"));
+      expect(second.every((m) => m.parsed.html && m.parsed.html.includes("The bold version"))).toBe(true);
 
-    await caller.campaigns.cancel({ campaignId: campaign.id });
-    expect(await runUntil(campaign.id, ["cancelled"])).toBe("cancelled");
-    await bringForward(["delivery/send-batch", "delivery/decide-ab-winner", "delivery/cancel-cleanup"]);
-    await runJobs();
-    expect(received(ws.sendable)).toHaveLength(10);
-    expect((await statusOf(campaign.id)).abWinner).toBeNull();
-    const [skipped] = await db.execute<{ n: number }>(sql`
-      select count(*)::int as n from campaign_recipients where campaign_id = ${campaign.id} and variant = 0 and state = 'skipped' and reason = 'cancelled'`);
-    expect(skipped!.n).toBe(90);
-  });
+      await caller.campaigns.cancel({ campaignId: campaign.id });
+      expect(await runUntil(campaign.id, ["cancelled"])).toBe("cancelled");
+      await bringForward(["delivery/send-batch", "delivery/decide-ab-winner", "delivery/cancel-cleanup"]);
+      await runJobs();
+      expect(received(ws.sendable)).toHaveLength(10);
+      expect((await statusOf(campaign.id)).abWinner).toBeNull();
+      const [skipped] = await db.execute<{ n: number }>(sql`
+        select count(*)::int as n from campaign_recipients where campaign_id = ${campaign.id} and variant = 0 and state = 'skipped' and reason = 'cancelled'`);
+      expect(skipped!.n).toBe(90);
+    }));
 
-  it("waits while paused (the decision does not fire), and 'send winner now' sends the chosen variant to the rest once", async () => {
-    const ws = await createSendableWorkspace({ size: 60 });
-    const caller = callerFor(ws.owner, ws.workspaceId);
-    const campaign = await caller.campaigns.create({
-      name: "Paused test",
-      emailTemplateId: ws.templateId,
-      audience: { listIds: [ws.listId] },
-      abTest: { field: "subject", variants: [{ subject: SUBJECT_A }, { subject: SUBJECT_B }, { subject: "Third try" }], samplePercent: 50, winnerBy: "opens", decideAfterMinutes: 30 },
-    });
-    await caller.campaigns.launch({ campaignId: campaign.id });
-    await sendTheTest(campaign.id);
-    expect(await variantsOf(campaign.id)).toEqual({
-      0: { recipients: 30, messages: 0 },
-      1: { recipients: 10, messages: 10 },
-      2: { recipients: 10, messages: 10 },
-      3: { recipients: 10, messages: 10 },
-    });
+  it("waits while paused (the decision does not fire), and 'send winner now' sends the chosen variant to the rest once", () =>
+    withSystemMailQueue(async () => {
+      const ws = await createSendableWorkspace({ size: 60 });
+      const caller = callerFor(ws.owner, ws.workspaceId);
+      const campaign = ownCampaign(await caller.campaigns.create({
+        name: "Paused test",
+        emailTemplateId: ws.templateId,
+        audience: { listIds: [ws.listId] },
+        abTest: { field: "subject", variants: [{ subject: SUBJECT_A }, { subject: SUBJECT_B }, { subject: "Third try" }], samplePercent: 50, winnerBy: "opens", decideAfterMinutes: 30 },
+      }));
+      await caller.campaigns.launch({ campaignId: campaign.id });
+      await sendTheTest(campaign.id);
+      expect(await variantsOf(campaign.id)).toEqual({
+        0: { recipients: 30, messages: 0 },
+        1: { recipients: 10, messages: 10 },
+        2: { recipients: 10, messages: 10 },
+        3: { recipients: 10, messages: 10 },
+      });
 
-    await caller.campaigns.pause({ campaignId: campaign.id });
-    await bringForward(["delivery/decide-ab-winner"]);
-    await runJobs();
-    expect(await statusOf(campaign.id)).toMatchObject({ status: "paused", abWinner: null });
-    expect(received(ws.sendable)).toHaveLength(30);
+      await caller.campaigns.pause({ campaignId: campaign.id });
+      await bringForward(["delivery/decide-ab-winner"]);
+      await runJobs();
+      expect(await statusOf(campaign.id)).toMatchObject({ status: "paused", abWinner: null });
+      expect(received(ws.sendable)).toHaveLength(30);
 
-    // Resume schedules the decision again (it came due while paused) and sends nothing to the rest before it.
-    await caller.campaigns.resume({ campaignId: campaign.id });
-    await bringForward(["delivery/send-batch"]);
-    await runJobs();
-    expect(received(ws.sendable)).toHaveLength(30);
-    expect((await caller.campaigns.get({ campaignId: campaign.id })).abWinner).toBeNull();
-    await caller.campaigns.sendWinner({ campaignId: campaign.id, variant: 3 });
-    await expect(caller.campaigns.sendWinner({ campaignId: campaign.id })).rejects.toMatchObject({ code: "CONFLICT" });
-    expect(await runUntil(campaign.id, ["sent"])).toBe("sent");
-    expect(await statusOf(campaign.id)).toMatchObject({ abWinner: 3 });
-    expect(subjectsOf(await addressesOfVariant(campaign.id, 0))).toEqual(Array(30).fill("Third try"));
-    expect(ws.sendable.map((address) => sink.messagesTo(address).length).every((n) => n === 1)).toBe(true);
-  });
+      // Resume schedules the decision again (it came due while paused) and sends nothing to the rest before it.
+      await caller.campaigns.resume({ campaignId: campaign.id });
+      await bringForward(["delivery/send-batch"]);
+      await runJobs();
+      expect(received(ws.sendable)).toHaveLength(30);
+      expect((await caller.campaigns.get({ campaignId: campaign.id })).abWinner).toBeNull();
+      await caller.campaigns.sendWinner({ campaignId: campaign.id, variant: 3 });
+      await expect(caller.campaigns.sendWinner({ campaignId: campaign.id })).rejects.toMatchObject({ code: "CONFLICT" });
+      expect(await runUntil(campaign.id, ["sent"])).toBe("sent");
+      expect(await statusOf(campaign.id)).toMatchObject({ abWinner: 3 });
+      expect(subjectsOf(await addressesOfVariant(campaign.id, 0))).toEqual(Array(30).fill("Third try"));
+      expect(ws.sendable.map((address) => sink.messagesTo(address).length).every((n) => n === 1)).toBe(true);
+    }));
 
   it("refuses a test that cannot run, naming each field", async () => {
     const ws = await createSendableWorkspace({ size: 1 });
