@@ -6,6 +6,8 @@ import { db } from "@/server/db/client";
 import { BLANK_MJML } from "@/server/domain/content/templates/default-sources";
 import { closeTransports } from "@/server/domain/delivery/transports/smarthosts";
 import { bufferMessageEvent, flushNow } from "@/server/domain/tracking/event-buffer";
+import { renderBrowserView } from "@/server/domain/tracking/render-browser-view";
+import { resolveClick } from "@/server/domain/tracking/resolve-click";
 import { env } from "@/server/env";
 import { callerFor } from "@/server/testing/fixtures";
 import { startSmtpSink, type SmtpSink } from "@/server/testing/smtp-sink";
@@ -149,6 +151,8 @@ describe("A/B tests", () => {
       expect(subjectsOf(rest)).toEqual(Array(240).fill(SUBJECT_B));
       expect(ws.sendable.map((address) => sink.messagesTo(address).length).every((n) => n === 1)).toBe(true);
       expect(await variantsOf(campaign.id)).toEqual({ 0: { recipients: 240, messages: 240 }, 1: { recipients: 30, messages: 30 }, 2: { recipients: 30, messages: 30 } });
+      const restToken = /\/c\/([\w-]+)\/0"/.exec(received(rest.slice(0, 1))[0]!.parsed.html as string)![1]!;
+      expect(await renderBrowserView({ token: restToken, appUrl: "http://herald.test" })).toMatchObject({ subject: SUBJECT_B });
       const report = await caller.campaigns.report({ campaignId: campaign.id });
       expect(report.abTest).toMatchObject({ winner: 2, decideAt: null, rest: { variant: 0, label: SUBJECT_B, sent: 240 } });
       expect(report.funnel.sent).toBe(300);
@@ -166,7 +170,7 @@ describe("A/B tests", () => {
           subject: "Bold news",
           editor: "code",
           sourceFormat: "mjml",
-          source: BLANK_MJML.replace("Write your message here.", "The bold version"),
+          source: BLANK_MJML.replace("Write your message here.", 'The bold version. <a href="https://example.com/bold">Bold</a>'),
           sendingIdentityId: ws.identityId,
         })
         .returning();
@@ -184,6 +188,11 @@ describe("A/B tests", () => {
       expect(first.every((m) => m.parsed.html && m.parsed.html.includes("News for"))).toBe(true);
       expect(second.map((m) => m.parsed.subject)).toEqual(Array(5).fill("Bold news"));
       expect(second.every((m) => m.parsed.html && m.parsed.html.includes("The bold version"))).toBe(true);
+
+      // A variant's click links and view-in-browser page are its own template's, not the campaign's.
+      const clickLink = /href="[^"]*\/c\/([\w-]+)\/(\d+)"/.exec(second[0]!.parsed.html as string)!;
+      expect(await resolveClick({ token: clickLink[1]!, index: clickLink[2]!, u: null, s: null })).toMatchObject({ url: "https://example.com/bold" });
+      expect(await renderBrowserView({ token: clickLink[1]!, appUrl: "http://herald.test" })).toMatchObject({ subject: "Bold news", html: expect.stringContaining("The bold version") });
 
       await caller.campaigns.cancel({ campaignId: campaign.id });
       expect(await runUntil(campaign.id, ["cancelled"])).toBe("cancelled");
