@@ -36,12 +36,17 @@ const byField = (fields: Record<string, string | undefined>) => {
   return out;
 };
 
-const timingOf = (draft: CampaignDraft) => {
+const startOf = (draft: CampaignDraft) => {
   const input = draftToInput(draft);
   if (draft.schedule === "local") return `At ${draft.localTime} in each recipient's timezone${input.sendAt ? `, from ${input.sendAt.toLocaleDateString()}` : ""}`;
   if (draft.schedule === "at" && input.sendAt) return formatDateTime(input.sendAt);
   return "Now";
 };
+
+const timingOf = (draft: CampaignDraft) =>
+  draft.ab.enabled
+    ? `${startOf(draft)}: an A/B test on ${draft.ab.samplePercent}% first; the winner goes to the rest after ${draft.ab.decideAfterHours} h`
+    : startOf(draft);
 
 /** A draft campaign's form: what, from whom, to whom, when and how fast; then Save draft or Launch. */
 export function CampaignEditor({ campaign, canEdit }: { campaign: CampaignDetail; canEdit: boolean }) {
