@@ -2,6 +2,7 @@ import type { TaskList } from "graphile-worker";
 import { importContacts } from "./tasks/contacts/import";
 import { sendTestEmail } from "./tasks/content/send-test-email";
 import { cancelCleanup } from "./tasks/delivery/cancel-cleanup";
+import { decideAbWinner } from "./tasks/delivery/decide-ab-winner";
 import { prepareCampaign } from "./tasks/delivery/prepare-campaign";
 import { sendBatch } from "./tasks/delivery/send-batch";
 import { sendTransactional } from "./tasks/delivery/send-transactional";
@@ -21,6 +22,7 @@ export const taskList: TaskList = {
   "delivery/prepare-campaign": prepareCampaign,
   "delivery/send-batch": sendBatch,
   "delivery/cancel-cleanup": cancelCleanup,
+  "delivery/decide-ab-winner": decideAbWinner,
   "delivery/send-transactional": sendTransactional,
 };
 

@@ -25,6 +25,15 @@ export const campaignStatus = pgEnum("campaign_status", ["draft", "scheduled", "
 /** Who a campaign goes to: lists and segments, minus lists and segments. */
 export type CampaignAudience = { listIds: string[]; segmentIds: string[]; excludeListIds: string[]; excludeSegmentIds: string[] };
 
+/** An A/B test's definition (campaigns.ab_test): a subject variant carries `subject`, a content variant `emailTemplateId`. */
+export type CampaignAbTest = {
+  field: "subject" | "content";
+  variants: { subject?: string; emailTemplateId?: string }[];
+  samplePercent: number;
+  winnerBy: "opens" | "clicks";
+  decideAfterMinutes: number;
+};
+
 /**
  * A send to an audience by email, SMS or both. Launching freezes the audience into
  * campaign_recipients and the content into `snapshot`, so edits to templates or lists afterwards
@@ -51,7 +60,7 @@ export const campaigns = pgTable(
     throttlePerSecond: integer("throttle_per_second"),
     throttlePerHour: integer("throttle_per_hour"),
     /** { field: "subject"|"content", variants: [...], samplePercent, winnerBy: "opens"|"clicks", decideAfterMinutes }. */
-    abTest: jsonb("ab_test"),
+    abTest: jsonb("ab_test").$type<CampaignAbTest>(),
     /** The A/B variant chosen for the rest of the audience (1-based), and when. */
     abWinner: smallint("ab_winner"),
     abDecidedAt: timestamp("ab_decided_at", { withTimezone: true }),

@@ -1,11 +1,10 @@
-import { and, eq } from "drizzle-orm";
-import { campaigns, emailTemplates, sendingIdentities, workspaces } from "@/drizzle/schema";
+import { eq } from "drizzle-orm";
+import { campaigns, workspaces } from "@/drizzle/schema";
 import type { Executor } from "@/server/db/client";
-import { compileEmail } from "@/server/domain/content/render/compile-email";
-import { describeProblem, TemplateCompileError } from "@/server/domain/content/render/template-problems";
-import { toEmailContent } from "@/server/domain/content/templates/email-content";
 import type { CampaignSnapshot } from "@/server/domain/delivery/campaign-snapshot";
-import { AppError, invalidField } from "@/server/errors";
+import { invalidField } from "@/server/errors";
+import { buildAbTestSnapshot } from "./ab/build-ab-test-snapshot";
+import { buildEmailSnapshot } from "./build-email-snapshot";
 
 type CampaignRow = typeof campaigns.$inferSelect;
 
@@ -22,40 +21,17 @@ export const buildCampaignSnapshot = async (executor: Executor, campaign: Campai
   if (campaign.channels.includes("sms"))
     throw invalidField("channels", "SMS campaigns need the SMS gateway, which is not part of this installation yet; send by email");
   if (campaign.channels.includes("email")) {
-    if (!campaign.emailTemplateId) throw invalidField("emailTemplateId", "Choose an email template");
-    const [template] = await executor
-      .select()
-      .from(emailTemplates)
-      .where(and(eq(emailTemplates.id, campaign.emailTemplateId), eq(emailTemplates.workspaceId, campaign.workspaceId)));
-    if (!template) throw invalidField("emailTemplateId", "The email template no longer exists");
-    const identityId = campaign.sendingIdentityId ?? template.sendingIdentityId;
-    if (!identityId) throw invalidField("sendingIdentityId", "Choose who the email comes from (Settings → Senders)");
-    const [identity] = await executor
-      .select()
-      .from(sendingIdentities)
-      .where(and(eq(sendingIdentities.id, identityId), eq(sendingIdentities.workspaceId, campaign.workspaceId)));
-    if (!identity) throw invalidField("sendingIdentityId", "The sender no longer exists");
-    const content = toEmailContent(template);
-    let links;
-    try {
-      links = (await compileEmail(content)).links;
-    } catch (error) {
-      if (error instanceof TemplateCompileError)
-        throw new AppError("BAD_REQUEST", `The email template has errors: ${error.problems.map(describeProblem).join("; ")}`, {
-          emailTemplateId: ["The email template has errors; open it to fix them"],
-        });
-      throw error;
-    }
-    if (!template.subject.trim()) throw invalidField("emailTemplateId", "The email template has no subject");
-    snapshot.email = {
-      templateId: template.id,
-      revision: template.revision,
-      content,
-      links,
-      from: { email: identity.fromEmail, name: identity.fromName },
-      replyTo: template.replyTo ?? identity.replyTo ?? null,
-      attachmentTemplateId: template.id,
-    };
+    // A content test may leave the campaign's own template empty: its first variant's stands in.
+    const templateId = campaign.emailTemplateId ?? (campaign.abTest?.field === "content" ? campaign.abTest.variants[0]?.emailTemplateId : undefined);
+    if (!templateId) throw invalidField("emailTemplateId", "Choose an email template");
+    const { templateName: _name, ...email } = await buildEmailSnapshot(executor, {
+      workspaceId: campaign.workspaceId,
+      templateId,
+      sendingIdentityId: campaign.sendingIdentityId,
+      field: campaign.emailTemplateId ? "emailTemplateId" : "abTest.variants[0].emailTemplateId",
+    });
+    snapshot.email = email;
+    if (campaign.abTest) snapshot.abTest = await buildAbTestSnapshot(executor, campaign, email);
   }
   return snapshot;
 };

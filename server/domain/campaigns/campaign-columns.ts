@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { campaigns } from "@/drizzle/schema";
 
 /** What the API shows of a campaign (the snapshot is large and internal). */
@@ -14,6 +15,11 @@ export const CAMPAIGN_COLUMNS = {
   localSendTime: campaigns.localSendTime,
   throttlePerSecond: campaigns.throttlePerSecond,
   throttlePerHour: campaigns.throttlePerHour,
+  abTest: campaigns.abTest,
+  abWinner: campaigns.abWinner,
+  abDecidedAt: campaigns.abDecidedAt,
+  /** When an A/B test's winner is due to be picked (ISO), set once the test's batches are queued. */
+  abDecideAt: sql<string | null>`${campaigns.snapshot}->'abTest'->>'decideAt'`,
   statusReason: campaigns.statusReason,
   launchedAt: campaigns.launchedAt,
   completedAt: campaigns.completedAt,

@@ -4,6 +4,7 @@ import { campaigns } from "@/drizzle/schema";
 import { db } from "@/server/db/client";
 import { parseInput } from "@/server/domain/contacts/field-errors";
 import { AppError } from "@/server/errors";
+import { readAbTestReport } from "./ab/ab-test-report";
 import { ZCampaignId } from "./campaign-rules";
 
 export const ZCampaignReport = z.object({ campaignId: ZCampaignId });
@@ -32,7 +33,7 @@ const TOP = 10;
 
 /**
  * A campaign's report, read only from the rollups the event writer keeps (campaign_stats_hourly,
- * campaign_link_stats, campaign_domain_stats) and the credit ledger: a few hundred rows however
+ * campaign_link_stats, campaign_domain_stats, campaign_variant_stats) and the credit ledger: a few hundred rows however
  * large the send, never the message log. Every query names the workspace and the campaign.
  */
 export const campaignReport = async ({ workspaceId, ...input }: z.input<typeof ZCampaignReport> & { workspaceId: string }) => {
@@ -43,14 +44,15 @@ export const campaignReport = async ({ workspaceId, ...input }: z.input<typeof Z
     .where(and(eq(campaigns.id, campaignId), eq(campaigns.workspaceId, workspaceId)));
   if (!campaign) throw new AppError("NOT_FOUND", "Campaign not found");
 
-  const [funnel, activity, links, domains, credits] = await Promise.all([
+  const [funnel, activity, links, domains, credits, abTest] = await Promise.all([
     readFunnel(workspaceId, campaignId),
     readActivity(workspaceId, campaignId),
     readLinks(workspaceId, campaignId),
     readDomains(workspaceId, campaignId),
     readCredits(workspaceId, campaignId),
+    readAbTestReport(workspaceId, campaignId),
   ]);
-  return { funnel, activity, links, domains, credits };
+  return { funnel, activity, links, domains, credits, abTest };
 };
 
 const readFunnel = async (workspaceId: string, campaignId: string): Promise<CampaignFunnel> => {

@@ -7,6 +7,7 @@ import { refundCredits } from "@/server/domain/credits/debit-credits";
 import { emailCredits } from "@/server/domain/credits/credit-prices";
 import { addJob } from "@/server/jobs/add-job";
 import { AppError } from "@/server/errors";
+import { resumeAbTest } from "./ab/resume-ab-test";
 import { CAMPAIGN_COLUMNS } from "./campaign-columns";
 import { ZCampaignId } from "./campaign-rules";
 
@@ -36,7 +37,10 @@ export const pauseCampaign = async ({ actorName, ...input }: ControlOptions) => 
   return transition({ workspaceId: input.workspaceId, campaignId }, ["sending"], "paused", actorName ? `Paused by ${actorName}` : "Paused");
 };
 
-/** Queues every batch not yet done again (job keys make a batch still queued run once, not twice). */
+/**
+ * Queues every batch not yet done again (job keys make a batch still queued run once, not twice);
+ * while an A/B test waits for its winner, only the test's.
+ */
 export const resumeCampaign = async (input: ControlOptions) => {
   const { campaignId } = parseInput(ZCampaignControl, input);
   return db.transaction(async (tx) => {
@@ -46,10 +50,11 @@ export const resumeCampaign = async (input: ControlOptions) => {
       .where(and(eq(campaigns.id, campaignId), eq(campaigns.workspaceId, input.workspaceId), eq(campaigns.status, "paused")))
       .returning(CAMPAIGN_COLUMNS);
     if (!row) return transition({ workspaceId: input.workspaceId, campaignId }, ["paused"], "sending", null);
+    const queueable = await resumeAbTest(tx, campaignId);
     await tx.execute(sql`
       select graphile_worker.add_job('delivery/send-batch', json_build_object('campaignId', ${campaignId}::text, 'batchNo', batch_no),
         max_attempts => 25, job_key => 'batch:' || ${campaignId}::text || ':' || batch_no, priority => batch_no)
-      from campaign_batches where campaign_id = ${campaignId} and state <> 'done'`);
+      from campaign_batches where campaign_id = ${campaignId} and state <> 'done' and ${queueable}`);
     return row;
   });
 };

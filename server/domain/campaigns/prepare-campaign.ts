@@ -4,6 +4,9 @@ import { db } from "@/server/db/client";
 import type { CampaignSnapshot } from "@/server/domain/delivery/campaign-snapshot";
 import { logger } from "@/server/logger";
 import { audienceWhere } from "./audience-sql";
+import { sampleSize } from "./ab/ab-test-rules";
+import { recipientOrderSql } from "./ab/recipient-order-sql";
+import { scheduleAbDecision } from "./ab/schedule-ab-decision";
 import { BATCH_SIZE } from "./campaign-rules";
 
 /**
@@ -34,12 +37,10 @@ export const prepareCampaign = async ({ campaignId }: { campaignId: string }) =>
         where ${where} and c.email is not null
       ), timed as (
         select a.id, a.email, ${sendAfter} as send_after from audience a cross join lateral (select a.zone) z
-      )
-      insert into campaign_recipients (campaign_id, channel, contact_id, workspace_id, batch_no, address, send_after)
-      select ${campaign.id}, 'email', t.id, ${campaign.workspaceId},
-        ((row_number() over (order by t.send_after nulls first, t.id)) - 1) / ${BATCH_SIZE},
-        t.email, t.send_after
-      from timed t
+      ), numbered as (${recipientOrderSql(campaign.id, snapshot.abTest)})
+      insert into campaign_recipients (campaign_id, channel, contact_id, workspace_id, batch_no, address, send_after, variant)
+      select ${campaign.id}, 'email', t.id, ${campaign.workspaceId}, t.batch_no, t.email, t.send_after, t.variant
+      from numbered t
       on conflict do nothing`);
     const recipients = Number((inserted as unknown as { count: number }).count ?? 0);
     if (snapshot.email?.links.length)
@@ -47,7 +48,10 @@ export const prepareCampaign = async ({ campaignId }: { campaignId: string }) =>
         .insert(campaignLinkStats)
         .values(snapshot.email.links.map((link) => ({ campaignId: campaign.id, workspaceId: campaign.workspaceId, linkIndex: link.index, url: link.href })))
         .onConflictDoNothing();
-    await tx.execute(sql`
+    // With an A/B test, only the test's batches go now; the rest's wait for the winner (decide-ab-winner).
+    const test = snapshot.abTest;
+    const sampleBatches = test ? Math.ceil(sampleSize(recipients, test.samplePercent, test.variants.length) / BATCH_SIZE) : null;
+    const [queued] = await tx.execute<{ last_run_at: string | null }>(sql`
       with b as (
         select batch_no, count(*)::int as size, min(send_after) as first_send_after
         from campaign_recipients where campaign_id = ${campaign.id} group by batch_no
@@ -55,15 +59,21 @@ export const prepareCampaign = async ({ campaignId }: { campaignId: string }) =>
         insert into campaign_batches (campaign_id, batch_no, workspace_id, channel, recipients)
         select ${campaign.id}, batch_no, ${campaign.workspaceId}, 'email', size from b
         on conflict do nothing
+      ), queued as (
+        select greatest(now(), coalesce(b.first_send_after, now())) as run_at,
+          graphile_worker.add_job(
+            'delivery/send-batch',
+            json_build_object('campaignId', ${campaign.id}::text, 'batchNo', b.batch_no),
+            run_at => greatest(now(), coalesce(b.first_send_after, now())),
+            max_attempts => 25,
+            job_key => 'batch:' || ${campaign.id}::text || ':' || b.batch_no,
+            priority => b.batch_no
+          ) as job
+        from b where ${sampleBatches === null ? sql`true` : sql`b.batch_no < ${sampleBatches}`}
       )
-      select graphile_worker.add_job(
-        'delivery/send-batch',
-        json_build_object('campaignId', ${campaign.id}::text, 'batchNo', b.batch_no),
-        run_at => greatest(now(), coalesce(b.first_send_after, now())),
-        max_attempts => 25,
-        job_key => 'batch:' || ${campaign.id}::text || ':' || b.batch_no,
-        priority => b.batch_no
-      ) from b`);
+      select max(run_at)::text as last_run_at from queued`);
+    if (test && sampleBatches !== null && recipients > 0)
+      await scheduleAbDecision(tx, { campaignId: campaign.id, sampleBatches, testQueuedAt: new Date(queued!.last_run_at!), decideAfterMinutes: test.decideAfterMinutes });
     const now = new Date();
     await tx
       .update(campaigns)

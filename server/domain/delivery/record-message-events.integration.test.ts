@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { campaignDomainStats, campaignLinkStats, campaignStatsHourly, messageEvents } from "@/drizzle/schema";
+import { campaignDomainStats, campaignLinkStats, campaignStatsHourly, campaignVariantStats, messageEvents } from "@/drizzle/schema";
 import { db } from "@/server/db/client";
 import { createTestWorkspace } from "@/server/testing/fixtures";
 import { recordMessageEvents, type MessageEventInput } from "./record-message-events";
@@ -95,6 +95,33 @@ describe("recordMessageEvents", () => {
     expect(domains).toEqual([
       { domain: "gmail.com", kind: "delivered", total: 2 },
       { domain: "yahoo.com", kind: "bounced", total: 1 },
+    ]);
+  });
+
+  it("counts an A/B-tested campaign's events per variant (uniques as in the hourly rollup), and nothing for messages without a variant", async () => {
+    const [a, b, c, plain] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    await recordMessageEvents(db, [
+      event(a, "sent", { variant: 1 }),
+      event(b, "sent", { variant: 2 }),
+      event(c, "sent", { variant: 0 }),
+      event(plain, "sent"),
+      event(a, "opened", { variant: 1 }),
+      event(a, "opened", { variant: 1 }),
+      event(b, "clicked", { variant: 2, link: { index: 0, url: "https://shop.example/" } }),
+    ]);
+    await recordMessageEvents(db, [event(a, "opened", { variant: 1 }), event(b, "opened", { variant: 2 }), event(plain, "opened")]);
+    const rows = await db
+      .select({ variant: campaignVariantStats.variant, kind: campaignVariantStats.kind, total: campaignVariantStats.total, unique: campaignVariantStats.unique })
+      .from(campaignVariantStats)
+      .where(eq(campaignVariantStats.campaignId, campaignId))
+      .orderBy(asc(campaignVariantStats.variant), asc(campaignVariantStats.kind));
+    expect(rows).toEqual([
+      { variant: 0, kind: "sent", total: 1, unique: 0 },
+      { variant: 1, kind: "sent", total: 1, unique: 0 },
+      { variant: 1, kind: "opened", total: 3, unique: 1 },
+      { variant: 2, kind: "sent", total: 1, unique: 0 },
+      { variant: 2, kind: "opened", total: 1, unique: 1 },
+      { variant: 2, kind: "clicked", total: 1, unique: 1 },
     ]);
   });
 

@@ -15,6 +15,8 @@ export type MessageEventInput = {
   domain?: string;
   /** Clicks: which of the template's links, and where it went. */
   link?: { index: number; url: string };
+  /** The message's A/B variant (messages.variant): null or absent when its campaign has no test. */
+  variant?: number | null;
   data?: Record<string, unknown>;
 };
 
@@ -29,6 +31,8 @@ const HOUR_MS = 3_600_000;
  * - campaign_link_stats: clicks per link, and unique clicks (a message's first click on that link).
  *   `url` keeps the first URL seen for the link (personalised links differ per recipient).
  * - campaign_domain_stats: events per recipient domain and kind, for events that name a domain.
+ * - campaign_variant_stats: for A/B-tested campaigns' messages (events with a variant), `total` and
+ *   `unique_count` per variant and kind, as in the hourly rollup. Other events add nothing to the statement.
  * Events without a campaign (transactional, tests) go to the log only.
  *
  * Uniqueness is decided against what is already in message_events for the batch's messages, so two
@@ -50,6 +54,7 @@ export const recordMessageEvents = async (executor: Executor, events: readonly M
   const hourly = new Map<string, { campaign_id: string; workspace_id: string; hour: string; kind: string; total: number; unique_count: number }>();
   const linkStats = new Map<string, { campaign_id: string; workspace_id: string; link_index: number; url: string; clicks: number; unique_clicks: number }>();
   const domainStats = new Map<string, { campaign_id: string; workspace_id: string; domain: string; kind: string; total: number }>();
+  const variantStats = new Map<string, { campaign_id: string; workspace_id: string; variant: number; kind: string; total: number; unique_count: number }>();
 
   for (const event of events) {
     const occurredAt = event.occurredAt ?? now;
@@ -75,6 +80,21 @@ export const recordMessageEvents = async (executor: Executor, events: readonly M
     hourRow.total += 1;
     hourRow.unique_count += unique;
     hourly.set(hourKey, hourRow);
+
+    if (event.variant !== null && event.variant !== undefined) {
+      const variantKey = `${event.campaignId}|${event.variant}|${event.kind}`;
+      const variantRow = variantStats.get(variantKey) ?? {
+        campaign_id: event.campaignId,
+        workspace_id: event.workspaceId,
+        variant: event.variant,
+        kind: event.kind,
+        total: 0,
+        unique_count: 0,
+      };
+      variantRow.total += 1;
+      variantRow.unique_count += unique;
+      variantStats.set(variantKey, variantRow);
+    }
 
     if (event.kind === "clicked" && event.link) {
       const linkKey = `${event.campaignId}|${event.link.index}`;
@@ -129,7 +149,18 @@ export const recordMessageEvents = async (executor: Executor, events: readonly M
       from jsonb_to_recordset(${JSON.stringify(sorted(domainStats))}::jsonb)
         as t(campaign_id uuid, workspace_id uuid, domain text, kind message_event_kind, total int)
       on conflict (campaign_id, domain, kind) do update set total = s.total + excluded.total
-    )
+    )${
+      variantStats.size > 0
+        ? sql`, variants as (
+      insert into campaign_variant_stats as s (campaign_id, workspace_id, variant, kind, total, unique_count)
+      select campaign_id, workspace_id, variant, kind, total, unique_count
+      from jsonb_to_recordset(${JSON.stringify(sorted(variantStats))}::jsonb)
+        as t(campaign_id uuid, workspace_id uuid, variant smallint, kind message_event_kind, total int, unique_count int)
+      on conflict (campaign_id, variant, kind)
+        do update set total = s.total + excluded.total, unique_count = s.unique_count + excluded.unique_count
+    )`
+        : sql``
+    }
     select 1`);
 };
 

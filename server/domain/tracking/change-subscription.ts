@@ -49,6 +49,7 @@ const stopChannel = async (subscriber: Subscriber, via: UnsubscribeVia): Promise
       contactId: subscriber.contactId,
       kind: "unsubscribed",
       domain: recipientDomain(message),
+      variant: message.variant,
       data: { via },
     },
   ]);

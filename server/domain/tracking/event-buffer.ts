@@ -66,6 +66,7 @@ const writeBatch = async (batch: BufferedEvent[]): Promise<void> => {
           occurredAt: event.occurredAt,
           domain: recipientDomain(message),
           link: event.link,
+          variant: message.variant,
           data: event.data,
         });
       }

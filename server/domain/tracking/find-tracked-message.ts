@@ -10,6 +10,8 @@ export type TrackedMessage = {
   contactId: string | null;
   channel: "email" | "sms";
   address: string;
+  /** The A/B variant it carried (0: the rest of a tested audience), or null: no test. */
+  variant: number | null;
 };
 
 /**
@@ -35,8 +37,9 @@ export const findMessagesById = async (ids: readonly string[], executor: Executo
     contact_id: string | null;
     channel: TrackedMessage["channel"];
     address: string;
+    variant: number | null;
   }>(sql`
-    select id, workspace_id, kind, campaign_id, contact_id, channel, address
+    select id, workspace_id, kind, campaign_id, contact_id, channel, address, variant
     from messages where id = any(${sql.param([...new Set(ids)])}::uuid[])`);
   for (const row of rows) {
     found.set(row.id, {
@@ -47,6 +50,7 @@ export const findMessagesById = async (ids: readonly string[], executor: Executo
       contactId: row.contact_id,
       channel: row.channel,
       address: row.address,
+      variant: row.variant,
     });
   }
   return found;

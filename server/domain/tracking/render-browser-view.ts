@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { campaigns, contacts } from "@/drizzle/schema";
 import { db } from "@/server/db/client";
-import type { CampaignSnapshot } from "@/server/domain/delivery/campaign-snapshot";
+import { emailForVariant, type CampaignSnapshot } from "@/server/domain/delivery/campaign-snapshot";
 import { compileEmail, type CompiledEmail } from "@/server/domain/content/render/compile-email";
 import { buildMergeScope } from "@/server/domain/content/render/merge-scope";
 import { renderEmail, type RenderedEmail } from "@/server/domain/content/render/render-email";
@@ -36,11 +36,12 @@ export const renderBrowserView = async ({ token, appUrl }: { token: string; appU
   const message = await findTrackedMessage(token);
   if (!message || message.channel !== "email" || !message.campaignId || !message.contactId) return null;
   const [campaign] = await db
-    .select({ snapshot: campaigns.snapshot })
+    .select({ snapshot: campaigns.snapshot, abWinner: campaigns.abWinner })
     .from(campaigns)
     .where(and(eq(campaigns.id, message.campaignId), eq(campaigns.workspaceId, message.workspaceId)));
   const snapshot = campaign?.snapshot as CampaignSnapshot | null | undefined;
-  if (!snapshot?.email) return null;
+  const email = snapshot ? emailForVariant(snapshot, message.variant, campaign?.abWinner) : undefined;
+  if (!snapshot || !email) return null;
   const [contact] = await db
     .select({
       id: contacts.id,
@@ -56,7 +57,7 @@ export const renderBrowserView = async ({ token, appUrl }: { token: string; appU
     .where(and(eq(contacts.id, message.contactId), eq(contacts.workspaceId, message.workspaceId)));
   if (!contact) return null;
 
-  const compiled = await compiledFor(`${message.campaignId}:${snapshot.email.templateId}:${snapshot.email.revision}`, snapshot.email);
+  const compiled = await compiledFor(`${message.campaignId}:${email.templateId}:${email.revision}:${email.content.subject}`, email);
   const urls = trackingUrls(appUrl, token);
   const scope = buildMergeScope({
     contact: { ...contact, attributes: contact.attributes ?? {} },

@@ -30,8 +30,12 @@ export const resolveClick = async ({
     return url ? { messageId, index, url } : null;
   }
 
+  // An A/B variant's message links into its variant's email (the rest of the audience: the winner's).
   const [row] = await db.execute<{ href: string | null }>(sql`
-    select c.snapshot->'email'->'links'->(${index}::int)->>'href' as href
+    select coalesce(
+             c.snapshot->'abTest'->'variants'->(case when m.variant > 0 then m.variant - 1 when m.variant = 0 then c.ab_winner - 1 end)->'email',
+             c.snapshot->'email'
+           )->'links'->(${index}::int)->>'href' as href
     from messages m
     join campaigns c on c.id = m.campaign_id and c.workspace_id = m.workspace_id
     where m.id = ${messageId}`);

@@ -15,6 +15,10 @@ const campaign = (overrides: Partial<CampaignDetail> = {}): CampaignDetail => ({
   localSendTime: null,
   throttlePerSecond: null,
   throttlePerHour: null,
+  abTest: null,
+  abWinner: null,
+  abDecidedAt: null,
+  abDecideAt: null,
   statusReason: null,
   launchedAt: null,
   completedAt: null,
@@ -38,6 +42,7 @@ describe("campaign draft", () => {
       localSendTime: null,
       throttlePerSecond: null,
       throttlePerHour: null,
+      abTest: null,
     });
   });
 
@@ -62,5 +67,24 @@ describe("campaign draft", () => {
     expect(draftProblems({ ...draft, schedule: "at" })).toEqual({ sendAt: "Choose the date and time to send" });
     expect(draftProblems({ ...draft, schedule: "local" })).toEqual({ localSendTime: "Choose the local time to deliver at" });
     expect(draftProblems(draft)).toEqual({});
+  });
+
+  it("round-trips an A/B test, hours to minutes, and sends only what the tested field uses", () => {
+    const abTest = { field: "subject" as const, variants: [{ subject: "A" }, { subject: "B" }], samplePercent: 10, winnerBy: "clicks" as const, decideAfterMinutes: 90 };
+    const draft = draftFromCampaign(campaign({ abTest }));
+    expect(draft.ab).toMatchObject({ enabled: true, samplePercent: "10", decideAfterHours: "1.5" });
+    expect(draftToInput(draft).abTest).toEqual(abTest);
+    const content = { ...draft.ab, field: "content" as const, variants: [{ subject: "A", emailTemplateId: "t1" }, { subject: "", emailTemplateId: "" }] };
+    expect(draftToInput({ ...draft, ab: content }).abTest?.variants).toEqual([{ emailTemplateId: "t1" }, { emailTemplateId: undefined }]);
+    expect(draftToInput({ ...draft, ab: { ...draft.ab, enabled: false } }).abTest).toBeNull();
+  });
+
+  it("starts a new test with two blank variants, and flags hours that are not a number", () => {
+    const draft = draftFromCampaign(campaign());
+    expect(draft.ab).toMatchObject({ enabled: false, field: "subject", variants: [{ subject: "" }, { subject: "" }] });
+    expect(draftProblems({ ...draft, ab: { ...draft.ab, enabled: true, decideAfterHours: "" } })).toEqual({
+      "abTest.decideAfterMinutes": expect.stringContaining("hours"),
+    });
+    expect(draftProblems({ ...draft, ab: { ...draft.ab, decideAfterHours: "" } })).toEqual({});
   });
 });

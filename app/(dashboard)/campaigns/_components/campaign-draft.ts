@@ -1,4 +1,5 @@
 import type { AudienceIds } from "@/components/campaigns/audience-summary";
+import { abDraftFromCampaign, abDraftProblems, abDraftToInput, type AbTestDraft } from "./ab-test-draft";
 import type { CampaignDetail } from "./campaign-labels";
 
 export type ScheduleMode = "now" | "at" | "local";
@@ -21,6 +22,7 @@ export type CampaignDraft = {
   localTime: string;
   throttlePerSecond: string;
   throttlePerHour: string;
+  ab: AbTestDraft;
 };
 
 const pad = (value: number) => String(value).padStart(2, "0");
@@ -42,6 +44,7 @@ export const draftFromCampaign = (campaign: CampaignDetail): CampaignDraft => {
     localTime: campaign.localSendTime ?? "",
     throttlePerSecond: campaign.throttlePerSecond?.toString() ?? "",
     throttlePerHour: campaign.throttlePerHour?.toString() ?? "",
+    ab: abDraftFromCampaign(campaign.abTest),
   };
 };
 
@@ -63,11 +66,12 @@ export const draftToInput = (draft: CampaignDraft) => ({
   localSendTime: draft.schedule === "local" ? draft.localTime || null : null,
   throttlePerSecond: throttle(draft.throttlePerSecond),
   throttlePerHour: throttle(draft.throttlePerHour),
+  abTest: abDraftToInput(draft.ab),
 });
 
 /** What the server cannot tell apart from "send now": a schedule chosen but left blank. */
 export const draftProblems = (draft: CampaignDraft): Record<string, string> => {
-  const problems: Record<string, string> = {};
+  const problems: Record<string, string> = abDraftProblems(draft.ab);
   if (draft.schedule === "at" && !draft.sendAt) problems.sendAt = "Choose the date and time to send";
   if (draft.schedule === "local" && !draft.localTime) problems.localSendTime = "Choose the local time to deliver at";
   return problems;

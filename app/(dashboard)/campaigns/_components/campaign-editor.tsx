@@ -16,6 +16,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { formatDateTime } from "@/lib/format";
 import { formErrors } from "@/lib/trpc-errors";
+import { AbTestFields } from "./ab-test-fields";
 import { AudiencePicker } from "./audience-picker";
 import { draftFromCampaign, draftProblems, draftToInput, type CampaignDraft } from "./campaign-draft";
 import type { CampaignDetail } from "./campaign-labels";
@@ -25,7 +26,7 @@ import { useAudienceOptions } from "./use-audience-names";
 
 const FIELDS = ["name", "channels", "emailTemplateId", "sendingIdentityId", "audience", "sendAt", "localSendTime", "throttlePerSecond", "throttlePerHour"];
 
-/** Server field paths such as "audience.listIds.0" belong to the audience picker as a whole. */
+/** Server field paths such as "audience.listIds.0" belong to the audience picker as a whole; A/B paths ("abTest.variants[1].subject") keep theirs. */
 const byField = (fields: Record<string, string | undefined>) => {
   const out: Record<string, string | undefined> = {};
   for (const [path, message] of Object.entries(fields)) {
@@ -35,12 +36,17 @@ const byField = (fields: Record<string, string | undefined>) => {
   return out;
 };
 
-const timingOf = (draft: CampaignDraft) => {
+const startOf = (draft: CampaignDraft) => {
   const input = draftToInput(draft);
   if (draft.schedule === "local") return `At ${draft.localTime} in each recipient's timezone${input.sendAt ? `, from ${input.sendAt.toLocaleDateString()}` : ""}`;
   if (draft.schedule === "at" && input.sendAt) return formatDateTime(input.sendAt);
   return "Now";
 };
+
+const timingOf = (draft: CampaignDraft) =>
+  draft.ab.enabled
+    ? `${startOf(draft)}: an A/B test on ${draft.ab.samplePercent}% first; the winner goes to the rest after ${draft.ab.decideAfterHours} h`
+    : startOf(draft);
 
 /** A draft campaign's form: what, from whom, to whom, when and how fast; then Save draft or Launch. */
 export function CampaignEditor({ campaign, canEdit }: { campaign: CampaignDetail; canEdit: boolean }) {
@@ -65,7 +71,8 @@ export function CampaignEditor({ campaign, canEdit }: { campaign: CampaignDetail
   const serverErrors = failure ? formErrors(failure, FIELDS) : null;
   const serverFields = serverErrors ? byField(serverErrors.fields) : {};
   const errors: Record<string, string | undefined> = { ...serverFields, ...localProblems };
-  const formError = serverErrors && !FIELDS.some((field) => serverFields[field]) ? serverErrors.form : null;
+  const inline = (field: string) => FIELDS.includes(field) || field.startsWith("abTest");
+  const formError = serverErrors && !Object.keys(serverFields).some(inline) ? serverErrors.form : null;
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
   const change = (patch: Partial<CampaignDraft>) => setDraft((current) => ({ ...current, ...patch }));
 
@@ -185,6 +192,16 @@ export function CampaignEditor({ campaign, canEdit }: { campaign: CampaignDetail
                   )}
                 </Field>
               </div>
+            </CardContent>
+          </Card>
+
+          <Card>
+            <CardHeader>
+              <CardTitle>A/B test</CardTitle>
+              <CardDescription>Optional: try subjects or designs on a share of the audience, then send the best to everyone else.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <AbTestFields ab={draft.ab} change={(ab) => change({ ab })} errors={errors} templates={templates.data ?? []} smsChosen={draft.sms} />
             </CardContent>
           </Card>
 

@@ -8,6 +8,7 @@ import { campaignStages } from "@/components/campaigns/campaign-stages";
 import { useTRPC } from "@/components/providers/trpc";
 import { Alert, type AlertTone } from "@/components/ui/alert";
 import { formatDateTime } from "@/lib/format";
+import { AbTestStatus } from "./ab-test-status";
 import { CHANNEL_LABELS, LIVE_STATUSES, type CampaignDetail } from "./campaign-labels";
 import { CampaignReportSection } from "./campaign-report-section";
 import { StagesCard } from "./stages-card";
@@ -16,7 +17,7 @@ import { useAudienceOptions } from "./use-audience-names";
 const REASON_TONES: Partial<Record<CampaignDetail["status"], AlertTone>> = { paused: "warning", failed: "error", cancelled: "info", sent: "info" };
 
 /** A launched campaign: what it is, its stages (its page refreshes them every 2 seconds while it moves), and its report. */
-export function CampaignLive({ campaign }: { campaign: CampaignDetail }) {
+export function CampaignLive({ campaign, canEdit }: { campaign: CampaignDetail; canEdit: boolean }) {
   const trpc = useTRPC();
   const live = LIVE_STATUSES.has(campaign.status);
   // Also quickly until the log has caught up with the last batch, so the final stages settle without a wait.
@@ -58,6 +59,9 @@ export function CampaignLive({ campaign }: { campaign: CampaignDetail }) {
             ? `Launched ${formatDateTime(campaign.launchedAt)}`
             : "—",
     ],
+    ...(campaign.abTest
+      ? ([["A/B test", `${campaign.abTest.variants.length} ${campaign.abTest.field === "subject" ? "subjects" : "designs"} on ${campaign.abTest.samplePercent}%`]] as [string, string][])
+      : []),
     ...(campaign.completedAt ? ([["Finished", formatDateTime(campaign.completedAt)]] as [string, string][]) : []),
   ];
 
@@ -84,6 +88,7 @@ export function CampaignLive({ campaign }: { campaign: CampaignDetail }) {
           </div>
         ))}
       </dl>
+      <AbTestStatus campaign={campaign} abTest={report.data?.abTest} canEdit={canEdit} />
       <StagesCard stages={stages} paused={campaign.status === "paused"} />
       <CampaignReportSection report={report.data} error={report.error} />
     </div>

@@ -64,7 +64,7 @@ export function CampaignPage({ campaignId, canEdit }: { campaignId: string; canE
         actions={!draft && canEdit && LIVE_STATUSES.has(data.status) ? <CampaignControls campaign={data} onError={setControlError} /> : null}
       />
       {controlError && <Alert tone="error" className="mb-5">{controlError}</Alert>}
-      {draft ? <CampaignEditor key={data.id} campaign={data} canEdit={canEdit} /> : <CampaignLive campaign={data} />}
+      {draft ? <CampaignEditor key={data.id} campaign={data} canEdit={canEdit} /> : <CampaignLive campaign={data} canEdit={canEdit} />}
     </>
   );
 }

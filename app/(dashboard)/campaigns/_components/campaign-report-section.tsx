@@ -8,6 +8,7 @@ import { errorMessage } from "@/lib/trpc-errors";
 import type { CampaignReportData } from "./campaign-labels";
 import { ReportFunnel } from "./report-funnel";
 import { DomainsTable, LinksTable } from "./report-tables";
+import { VariantComparison } from "./variant-comparison";
 
 const credits = (value: number) => value.toLocaleString(undefined, { maximumFractionDigits: 4 });
 const hourLabel = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
@@ -54,6 +55,7 @@ export function CampaignReportSection({ report, error }: { report: CampaignRepor
           </CardContent>
         </Card>
       </div>
+      {report.abTest && <VariantComparison abTest={report.abTest} />}
       <Card>
         <CardHeader>
           <CardTitle>Opens and clicks</CardTitle>

@@ -1,7 +1,7 @@
 import { buildMime, prepareMime, type PreparedMime } from "@/server/domain/content/render/build-mime";
 import { compileEmail } from "@/server/domain/content/render/compile-email";
 import { buildMergeScope, type MergeContact } from "@/server/domain/content/render/merge-scope";
-import type { CampaignSnapshot } from "@/server/domain/delivery/campaign-snapshot";
+import type { CampaignSnapshot, EmailSnapshot } from "@/server/domain/delivery/campaign-snapshot";
 import { prepareDkimSigner } from "@/server/domain/delivery/dkim/sign-dkim";
 import { loadTemplateAttachments } from "@/server/domain/files/load-template-attachments";
 import { WORKSPACE_HEADER } from "@/server/domain/outbox/store-caught-message";
@@ -15,7 +15,7 @@ export type BuiltCampaignMessage = { envelopeFrom: string; raw: string };
 /** Everything about a campaign's email that is the same for every recipient, built once per process. */
 export type CampaignSender = {
   /** Async only for DKIM: the RSA signature runs on libuv's thread pool while this thread keeps sending. */
-  build(recipient: { messageId: string; address: string; contact: MergeContact }): Promise<BuiltCampaignMessage>;
+  build(recipient: { messageId: string; address: string; contact: MergeContact; variant?: number | null }): Promise<BuiltCampaignMessage>;
 };
 
 const cache = new Map<string, Promise<CampaignSender>>();
@@ -24,20 +24,27 @@ const CACHE_LIMIT = 50;
 /**
  * The compiled template, MIME skeleton (attachments already base64'd), DKIM key and tracking setup
  * for one campaign, kept per process: every batch of the campaign this process runs reuses them.
+ * An A/B test's variants each have their own, told apart by `variantKey`.
  */
-export const campaignSender = (campaignId: string, workspaceId: string, snapshot: CampaignSnapshot): Promise<CampaignSender> => {
-  let sender = cache.get(campaignId);
+export const campaignSender = (
+  campaignId: string,
+  workspaceId: string,
+  snapshot: CampaignSnapshot,
+  email: EmailSnapshot = snapshot.email!,
+  variantKey = "",
+): Promise<CampaignSender> => {
+  const key = `${campaignId}|${variantKey}`;
+  let sender = cache.get(key);
   if (!sender) {
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    sender = createSender(workspaceId, snapshot);
-    sender.catch(() => cache.delete(campaignId));
-    cache.set(campaignId, sender);
+    sender = createSender(workspaceId, snapshot, email);
+    sender.catch(() => cache.delete(key));
+    cache.set(key, sender);
   }
   return sender;
 };
 
-const createSender = async (workspaceId: string, snapshot: CampaignSnapshot): Promise<CampaignSender> => {
-  const email = snapshot.email!;
+const createSender = async (workspaceId: string, snapshot: CampaignSnapshot, email: EmailSnapshot): Promise<CampaignSender> => {
   const compiled = await compileEmail(email.content, { openPixel: true });
   const attachments = await loadTemplateAttachments({ workspaceId, templateId: email.attachmentTemplateId }).catch(() => []);
   const prepared: PreparedMime = prepareMime(compiled, {

@@ -10,7 +10,8 @@ import { recordSent } from "@/server/domain/nodes/throughput";
 import type { CampaignSender } from "./campaign-sender";
 import { DomainGate } from "./domain-gate";
 
-export type ChargedRecipient = { contactId: string; messageId: string; address: string; contact: MergeContact };
+/** `variant`: the A/B variant (0 for the rest of the audience), or null when the campaign has no test. */
+export type ChargedRecipient = { contactId: string; messageId: string; address: string; contact: MergeContact; variant: number | null };
 
 type Outcome = { recipient: ChargedRecipient; state: "sent" | "failed"; reason: string | null } | { recipient: ChargedRecipient; state: "retry"; reason: string };
 
@@ -124,6 +125,7 @@ const writeOutcomes = async (
         contactId: o.recipient.contactId,
         kind: o.state,
         domain: o.recipient.address.split("@")[1]!.toLowerCase(),
+        variant: o.recipient.variant,
         data: o.reason ? { reason: o.reason } : undefined,
       })),
     );

@@ -7,6 +7,8 @@ export type BatchRecipient = {
   contactId: string;
   address: string;
   state: "pending" | "charged";
+  /** The A/B variant (1..n), or 0: not in a test. */
+  variant: number;
   messageId: string | null;
   /** Why this recipient may not be sent to now (unsubscribed, suppressed…), or null. */
   blockedReason: string | null;
@@ -22,6 +24,7 @@ export const loadBatch = async (executor: Executor, { campaignId, batchNo, works
     contact_id: string;
     address: string;
     state: "pending" | "charged";
+    variant: number;
     message_id: string | null;
     blocked_reason: string | null;
     id: string | null;
@@ -33,7 +36,7 @@ export const loadBatch = async (executor: Executor, { campaignId, batchNo, works
     locale: string | null;
     attributes: Record<string, unknown> | null;
   }>(sql`
-    select r.contact_id, r.address, r.state, r.message_id, s.blocked_reason,
+    select r.contact_id, r.address, r.state, r.variant, r.message_id, s.blocked_reason,
       c.id, c.email, c.phone, c.first_name, c.last_name, c.timezone, c.locale, c.attributes
     from campaign_recipients r
     left join contacts c on c.id = r.contact_id and c.workspace_id = ${workspaceId}
@@ -48,6 +51,7 @@ export const loadBatch = async (executor: Executor, { campaignId, batchNo, works
       contactId: row.contact_id,
       address: row.address,
       state: row.state,
+      variant: row.variant,
       messageId: row.message_id,
       blockedReason: row.state === "pending" ? (row.id ? row.blocked_reason : "contact_deleted") : null,
       contact: row.id
