@@ -6,12 +6,13 @@ import { describeProblem, TemplateCompileError } from "@/server/domain/content/r
 import { toEmailContent } from "@/server/domain/content/templates/email-content";
 import type { CampaignSnapshot } from "@/server/domain/delivery/campaign-snapshot";
 import { AppError, invalidField } from "@/server/errors";
+import { buildSmsSnapshot } from "./sms-snapshot";
 
 type CampaignRow = typeof campaigns.$inferSelect;
 
 /**
- * Checks everything a send needs and freezes it: the template compiles, there is a sender, the
- * channels are ones Herald can deliver. Every problem is reported against its field.
+ * Checks everything a send needs and freezes it: the templates compile, there is a sender for email
+ * and a route that can send for SMS. Every problem is reported against its field.
  */
 export const buildCampaignSnapshot = async (executor: Executor, campaign: CampaignRow): Promise<CampaignSnapshot> => {
   const [workspace] = await executor
@@ -19,8 +20,6 @@ export const buildCampaignSnapshot = async (executor: Executor, campaign: Campai
     .from(workspaces)
     .where(eq(workspaces.id, campaign.workspaceId));
   const snapshot: CampaignSnapshot = { campaign: { id: campaign.id, name: campaign.name }, workspace: workspace! };
-  if (campaign.channels.includes("sms"))
-    throw invalidField("channels", "SMS campaigns need the SMS gateway, which is not part of this installation yet; send by email");
   if (campaign.channels.includes("email")) {
     if (!campaign.emailTemplateId) throw invalidField("emailTemplateId", "Choose an email template");
     const [template] = await executor
@@ -57,5 +56,6 @@ export const buildCampaignSnapshot = async (executor: Executor, campaign: Campai
       attachmentTemplateId: template.id,
     };
   }
+  if (campaign.channels.includes("sms")) snapshot.sms = await buildSmsSnapshot(executor, campaign);
   return snapshot;
 };

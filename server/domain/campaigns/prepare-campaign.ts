@@ -8,7 +8,8 @@ import { BATCH_SIZE } from "./campaign-rules";
 
 /**
  * The first step of a launched campaign (worker task delivery/prepare-campaign): freeze the audience
- * into campaign_recipients with one INSERT … SELECT, cut it into batches, and queue one job per batch,
+ * into campaign_recipients with one INSERT … SELECT per channel (the address for email, the number
+ * for SMS), cut it into batches, and queue one job per batch,
  * all in one transaction, so a crash leaves either nothing (and the job retries) or everything.
  * Batch jobs carry priority = batch number, so a new campaign's first batches run before an older
  * campaign's thousandth: campaigns sending at once share the workers instead of queueing behind each other.
@@ -26,22 +27,30 @@ export const prepareCampaign = async ({ campaignId }: { campaignId: string }) =>
       ? sql`(select case when t < ${start} then t + interval '1 day' else t end
               from (select (((${start}::timestamptz at time zone z.zone)::date + ${campaign.localSendTime}::time) at time zone z.zone) as t) x)`
       : sql`null::timestamptz`;
-    const inserted = await tx.execute<{ count: number }>(sql`
-      with audience as (
-        select c.id, c.email, coalesce(tz.name, 'UTC') as zone
-        from contacts c
-        left join pg_timezone_names tz on tz.name = c.timezone
-        where ${where} and c.email is not null
-      ), timed as (
-        select a.id, a.email, ${sendAfter} as send_after from audience a cross join lateral (select a.zone) z
-      )
-      insert into campaign_recipients (campaign_id, channel, contact_id, workspace_id, batch_no, address, send_after)
-      select ${campaign.id}, 'email', t.id, ${campaign.workspaceId},
-        ((row_number() over (order by t.send_after nulls first, t.id)) - 1) / ${BATCH_SIZE},
-        t.email, t.send_after
-      from timed t
-      on conflict do nothing`);
-    const recipients = Number((inserted as unknown as { count: number }).count ?? 0);
+    // One row per contact and channel; each channel's batches are numbered after the previous channel's,
+    // so a batch holds one channel only.
+    let recipients = 0;
+    for (const channel of (["email", "sms"] as const).filter((c) => campaign.channels.includes(c))) {
+      const address = channel === "email" ? sql.raw("c.email") : sql.raw("c.phone");
+      const inserted = await tx.execute(sql`
+        with audience as (
+          select c.id, ${address} as address, coalesce(tz.name, 'UTC') as zone
+          from contacts c
+          left join pg_timezone_names tz on tz.name = c.timezone
+          where ${where} and ${address} is not null
+        ), timed as (
+          select a.id, a.address, ${sendAfter} as send_after from audience a cross join lateral (select a.zone) z
+        ), first_batch as (
+          select coalesce(max(batch_no) + 1, 0) as n from campaign_recipients where campaign_id = ${campaign.id}
+        )
+        insert into campaign_recipients (campaign_id, channel, contact_id, workspace_id, batch_no, address, send_after)
+        select ${campaign.id}, ${channel}::channel, t.id, ${campaign.workspaceId},
+          (select n from first_batch) + ((row_number() over (order by t.send_after nulls first, t.id)) - 1) / ${BATCH_SIZE},
+          t.address, t.send_after
+        from timed t
+        on conflict do nothing`);
+      recipients += Number((inserted as unknown as { count: number }).count ?? 0);
+    }
     if (snapshot.email?.links.length)
       await tx
         .insert(campaignLinkStats)
@@ -49,11 +58,11 @@ export const prepareCampaign = async ({ campaignId }: { campaignId: string }) =>
         .onConflictDoNothing();
     await tx.execute(sql`
       with b as (
-        select batch_no, count(*)::int as size, min(send_after) as first_send_after
+        select batch_no, min(channel::text) as channel, count(*)::int as size, min(send_after) as first_send_after
         from campaign_recipients where campaign_id = ${campaign.id} group by batch_no
       ), ins as (
         insert into campaign_batches (campaign_id, batch_no, workspace_id, channel, recipients)
-        select ${campaign.id}, batch_no, ${campaign.workspaceId}, 'email', size from b
+        select ${campaign.id}, batch_no, ${campaign.workspaceId}, channel::channel, size from b
         on conflict do nothing
       )
       select graphile_worker.add_job(

@@ -20,7 +20,7 @@ const campaign = (overrides: Partial<CampaignDetail> = {}): CampaignDetail => ({
   completedAt: null,
   createdAt: new Date(),
   updatedAt: new Date(),
-  progress: { recipients: 0, batches: 0, batchesDone: 0, skipped: 0, charged: 0, sent: 0, failed: 0 },
+  progress: { recipients: 0, batches: 0, batchesDone: 0, skipped: 0, charged: 0, sent: 0, failed: 0, byChannel: {} },
   ...overrides,
 });
 
