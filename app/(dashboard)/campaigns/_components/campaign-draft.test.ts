@@ -32,6 +32,7 @@ describe("campaign draft", () => {
       name: "Spring",
       channels: ["email"],
       emailTemplateId: null,
+      smsTemplateId: null,
       sendingIdentityId: null,
       audience: { listIds: ["l1"], segmentIds: [], excludeListIds: [], excludeSegmentIds: [] },
       sendAt: null,
@@ -55,6 +56,13 @@ describe("campaign draft", () => {
     expect(draftToInput({ ...draft, localDate: "" })).toMatchObject({ localSendTime: "09:30", sendAt: null });
     // Switching back to "now" drops both.
     expect(draftToInput({ ...draft, schedule: "now" })).toMatchObject({ localSendTime: null, sendAt: null });
+  });
+
+  it("keeps the SMS channel and its template", () => {
+    const draft = draftFromCampaign(campaign({ channels: ["email", "sms"], smsTemplateId: "t-sms" }));
+    expect(draft).toMatchObject({ email: true, sms: true, smsTemplateId: "t-sms" });
+    expect(draftToInput(draft)).toMatchObject({ channels: ["email", "sms"], smsTemplateId: "t-sms" });
+    expect(draftToInput({ ...draft, email: false })).toMatchObject({ channels: ["sms"] });
   });
 
   it("flags a schedule chosen but left blank", () => {

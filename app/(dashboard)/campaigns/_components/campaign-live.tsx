@@ -10,6 +10,7 @@ import { Alert, type AlertTone } from "@/components/ui/alert";
 import { formatDateTime } from "@/lib/format";
 import { CHANNEL_LABELS, LIVE_STATUSES, type CampaignDetail } from "./campaign-labels";
 import { CampaignReportSection } from "./campaign-report-section";
+import { ChannelCounts } from "./channel-counts";
 import { StagesCard } from "./stages-card";
 import { useAudienceOptions } from "./use-audience-names";
 
@@ -85,6 +86,7 @@ export function CampaignLive({ campaign }: { campaign: CampaignDetail }) {
         ))}
       </dl>
       <StagesCard stages={stages} paused={campaign.status === "paused"} />
+      <ChannelCounts progress={campaign.progress} />
       <CampaignReportSection report={report.data} error={report.error} />
     </div>
   );
