@@ -138,9 +138,10 @@ describe("SMS campaigns through a real SMPP peer", () => {
     expect(report.funnel).toMatchObject({ sent: sendable.length, delivered: sendable.length - 1, failed: 1 });
   }, 120_000);
 
-  it("a campaign on both channels sends each contact one email and one SMS, each from its own template", async () => {
+  it("a campaign on both channels sends each contact one email and one SMS, each from its own template, under the route's throttle", async () => {
     const people = Array.from({ length: 6 }, (_, i) => ({ phone: hk(600 + i), country: "HK", email: `both${i}-${Date.now()}@example.com` }));
     const ws = await createSmsWorkspace({ peer, price: 0.1, people });
+    await db.update(smsRoutes).set({ throttlePerSecond: 2 }).where(eq(smsRoutes.id, ws.routeId));
     const caller = callerFor(ws.owner, ws.workspaceId);
     const [identity] = await db.insert(sendingIdentities).values({ workspaceId: ws.workspaceId, fromName: "Texts Co", fromEmail: "news@texts.example" }).returning();
     const [emailTemplate] = await db
@@ -165,6 +166,10 @@ describe("SMS campaigns through a real SMPP peer", () => {
       email: { recipients: 6, skipped: 0, charged: 6, sent: 6, failed: 0 },
       sms: { recipients: 6, skipped: 0, charged: 6, sent: 6, failed: 0 },
     });
+    // The route's limit is kept in the shared per-second windows: never more than 2 parts in one.
+    const windows = await db.execute<{ count: number }>(sql`select count from rate_limit_windows where key = ${`sms-route:${ws.routeId}`}`);
+    expect(windows.reduce((sum, w) => sum + w.count, 0)).toBe(6);
+    expect(Math.max(...windows.map((w) => w.count))).toBeLessThanOrEqual(2);
   });
 
   it("refuses to launch SMS without a template or without a route that can send, naming the field", async () => {
