@@ -35,8 +35,10 @@ const RECEIPT_RETRIES = 30;
  * once recorded, so a receipt lost to a crash is redelivered by the SMSC rather than dropped.
  *
  * Throttling (ESME_RTHROTTLED, queue full) pauses the whole connection for a second. A message is
- * only reported retryable when none of its parts was accepted, so the caller's resubmit can never
+ * only reported retryable when none of its parts was accepted, so the caller's resubmit does not
  * duplicate a part; once one part is out, the rest are retried here until they go or are refused.
+ * The one exception SMPP leaves open: a first part sent but never answered (the link dropped, or no
+ * response in 30 s) may have been taken, and its resubmit can then arrive twice.
  */
 export class SmppTransport implements SmsTransport {
   readonly name: string;
