@@ -35,13 +35,11 @@ export const chargeSmsBatch = async (
           where r.campaign_id = ${campaignId} and r.channel = 'sms' and r.batch_no = ${batchNo} and r.contact_id = v.contact_id and r.state = 'pending'
           returning r.contact_id`)
       : [];
-    // Someone else charged a recipient meanwhile (a second run of the batch): refund what this debit paid for them.
+    // A recipient no longer pending (another run of the batch got there first) must not be paid for
+    // twice: roll the whole charge back; the job's retry finds them charged and only sends.
     const markedIds = new Set(marked.map((r) => r.contact_id));
     const charged = payable.filter((m) => markedIds.has(m.contactId));
-    if (charged.length < payable.length) {
-      const overpaid = sumCredits(payable.filter((m) => !markedIds.has(m.contactId)).map((m) => m.cost));
-      if (overpaid > 0) throw new Error("SMS batch charged twice at once; rolled back");
-    }
+    if (charged.length < payable.length) throw new Error(`Batch ${batchNo + 1}: ${payable.length - charged.length} recipients were charged meanwhile; retrying`);
     if (charged.length > 0)
       await tx.execute(sql`
         insert into messages (id, workspace_id, kind, campaign_id, contact_id, channel, address, cost)
