@@ -1,5 +1,6 @@
 import { Logger, run } from "graphile-worker";
 import { env } from "@/server/env";
+import { closeSmsTransports } from "@/server/domain/delivery/sms/sms-transports";
 import { logger } from "@/server/logger";
 import { counter, serveMetrics } from "@/server/metrics";
 import { startProcess } from "@/server/process/lifecycle";
@@ -26,6 +27,7 @@ const main = async () => {
   // Disabled from the nodes page: the same graceful stop as SIGTERM.
   const node = await startSendingNode({ onDisabled: () => void stop("node disabled") });
   onStop(() => node.stopped()); // stoppers run in reverse: this one last, once the runner is done
+  onStop(() => closeSmsTransports()); // SMPP binds unbind once the jobs using them have finished
   const jobs = counter("herald_worker_jobs_total", "Jobs finished by this worker", ["task", "outcome"]);
 
   const runner = await run({

@@ -92,6 +92,7 @@ const EXTRA_INPUTS: Record<string, (a: WorkspaceA) => unknown[]> = {
   "sendingIdentities.update": (a) => [a.id, ...a.audienceIds].map((identityId) => ({ identityId, fromName: "Renamed by an intruder" })),
   "sendingDomains.create": () => [{ domain: "intruder-domain.example" }],
   "smsRoutes.create": () => [{ name: "Intruder route", markets: ["HK"], pricePerSegment: 0.05 }],
+  "smsRoutes.sendTest": (a) => [a.id, ...a.audienceIds].map((routeId) => ({ routeId, to: "+852 9123 4567" })),
   "transactional.send": (a) => [
     ...[a.id, ...a.audienceIds].map((templateId) => ({ to: "intruder@example.test", templateId, idempotencyKey: `intruder-${templateId}` })),
     { to: a.owner.email, subject: "Intruder", html: "<p>x</p>", idempotencyKey: "intruder-inline" },

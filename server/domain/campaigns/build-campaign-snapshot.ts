@@ -5,12 +5,13 @@ import type { CampaignSnapshot } from "@/server/domain/delivery/campaign-snapsho
 import { invalidField } from "@/server/errors";
 import { buildAbTestSnapshot } from "./ab/build-ab-test-snapshot";
 import { buildEmailSnapshot } from "./build-email-snapshot";
+import { buildSmsSnapshot } from "./sms-snapshot";
 
 type CampaignRow = typeof campaigns.$inferSelect;
 
 /**
- * Checks everything a send needs and freezes it: the template compiles, there is a sender, the
- * channels are ones Herald can deliver. Every problem is reported against its field.
+ * Checks everything a send needs and freezes it: the templates compile, there is a sender for email
+ * and a route that can send for SMS. Every problem is reported against its field.
  */
 export const buildCampaignSnapshot = async (executor: Executor, campaign: CampaignRow): Promise<CampaignSnapshot> => {
   const [workspace] = await executor
@@ -18,8 +19,6 @@ export const buildCampaignSnapshot = async (executor: Executor, campaign: Campai
     .from(workspaces)
     .where(eq(workspaces.id, campaign.workspaceId));
   const snapshot: CampaignSnapshot = { campaign: { id: campaign.id, name: campaign.name }, workspace: workspace! };
-  if (campaign.channels.includes("sms"))
-    throw invalidField("channels", "SMS campaigns need the SMS gateway, which is not part of this installation yet; send by email");
   if (campaign.channels.includes("email")) {
     // A content test may leave the campaign's own template empty: its first variant's stands in.
     const templateId = campaign.emailTemplateId ?? (campaign.abTest?.field === "content" ? campaign.abTest.variants[0]?.emailTemplateId : undefined);
@@ -33,5 +32,6 @@ export const buildCampaignSnapshot = async (executor: Executor, campaign: Campai
     snapshot.email = email;
     if (campaign.abTest) snapshot.abTest = await buildAbTestSnapshot(executor, campaign, email);
   }
+  if (campaign.channels.includes("sms")) snapshot.sms = await buildSmsSnapshot(executor, campaign);
   return snapshot;
 };

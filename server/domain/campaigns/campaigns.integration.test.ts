@@ -78,7 +78,7 @@ describe("campaigns", () => {
     const noAudience = await caller.campaigns.create({ name: "x", emailTemplateId: ws.templateId });
     await expect(caller.campaigns.launch({ campaignId: noAudience.id })).rejects.toMatchObject({ cause: { fieldErrors: { audience: [expect.stringContaining("at least one list")] } } });
     const sms = await caller.campaigns.create({ name: "x", channels: ["sms"], audience: { listIds: [ws.listId] } });
-    await expect(caller.campaigns.launch({ campaignId: sms.id })).rejects.toMatchObject({ cause: { fieldErrors: { channels: [expect.stringContaining("SMS gateway")] } } });
+    await expect(caller.campaigns.launch({ campaignId: sms.id })).rejects.toMatchObject({ cause: { fieldErrors: { smsTemplateId: ["Choose an SMS template"] } } });
     expect((await caller.campaigns.get({ campaignId: noTemplate.id })).status).toBe("draft");
   });
 

@@ -4,7 +4,7 @@ import { campaigns } from "@/drizzle/schema";
 import { db } from "@/server/db/client";
 import { parseInput } from "@/server/domain/contacts/field-errors";
 import { refundCredits } from "@/server/domain/credits/debit-credits";
-import { emailCredits } from "@/server/domain/credits/credit-prices";
+import { emailCredits, sumCredits } from "@/server/domain/credits/credit-prices";
 import { addJob } from "@/server/jobs/add-job";
 import { AppError } from "@/server/errors";
 import { resumeAbTest } from "./ab/resume-ab-test";
@@ -79,19 +79,16 @@ export const cleanUpCancelledCampaign = async ({ campaignId }: { campaignId: str
   db.transaction(async (tx) => {
     const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)).for("update");
     if (!campaign || campaign.status !== "cancelled") return { refunded: 0 };
-    const charged = await tx.execute<{ cost: number }>(sql`
+    const charged = await tx.execute<{ cost: string | null; channel: "email" | "sms" }>(sql`
       update campaign_recipients set state = 'skipped', reason = 'cancelled', updated_at = now()
-      where campaign_id = ${campaignId} and state = 'charged' returning cost`);
+      where campaign_id = ${campaignId} and state = 'charged' returning cost, channel`);
     await tx.execute(sql`update campaign_recipients set state = 'skipped', reason = 'cancelled', updated_at = now() where campaign_id = ${campaignId} and state = 'pending'`);
-    if (charged.length > 0)
-      await refundCredits(tx, {
-        workspaceId: campaign.workspaceId,
-        amount: emailCredits(charged.length),
-        channel: "email",
-        campaignId,
-        messages: charged.length,
-        note: "Campaign cancelled before these were sent",
-      });
+    const emails = charged.filter((row) => row.channel === "email").length;
+    const texts = charged.filter((row) => row.channel === "sms").map((row) => Number(row.cost ?? 0));
+    const note = "Campaign cancelled before these were sent";
+    if (emails > 0) await refundCredits(tx, { workspaceId: campaign.workspaceId, amount: emailCredits(emails), channel: "email", campaignId, messages: emails, note });
+    // An SMS was charged its own segments × route price, kept on its recipient row.
+    if (texts.length > 0) await refundCredits(tx, { workspaceId: campaign.workspaceId, amount: sumCredits(texts), channel: "sms", campaignId, messages: texts.length, note });
     await tx.execute(sql`update campaign_batches set state = 'done', finished_at = coalesce(finished_at, now()) where campaign_id = ${campaignId} and state <> 'done'`);
     return { refunded: charged.length };
   });

@@ -12,12 +12,17 @@ export type CampaignProgress = {
   charged: number;
   sent: number;
   failed: number;
+  /** The same counters per channel, for campaigns that send both. */
+  byChannel: Partial<Record<"email" | "sms", ChannelProgress>>;
 };
+
+export type ChannelProgress = { recipients: number; skipped: number; charged: number; sent: number; failed: number };
 
 /** Live counters from the batch rows (a few thousand at most), never from the recipient table. */
 export const campaignProgress = async (campaignId: string): Promise<CampaignProgress> => {
-  const [row] = await db
+  const rows = await db
     .select({
+      channel: campaignBatches.channel,
       recipients: sql<number>`coalesce(sum(${campaignBatches.recipients}), 0)::int`,
       batches: sql<number>`count(*)::int`,
       batchesDone: sql<number>`count(*) filter (where ${campaignBatches.state} = 'done')::int`,
@@ -27,8 +32,16 @@ export const campaignProgress = async (campaignId: string): Promise<CampaignProg
       failed: sql<number>`coalesce(sum(${campaignBatches.failed}), 0)::int`,
     })
     .from(campaignBatches)
-    .where(eq(campaignBatches.campaignId, campaignId));
-  return row!;
+    .where(eq(campaignBatches.campaignId, campaignId))
+    .groupBy(campaignBatches.channel);
+  const total: CampaignProgress = { recipients: 0, batches: 0, batchesDone: 0, skipped: 0, charged: 0, sent: 0, failed: 0, byChannel: {} };
+  for (const { channel, batches, batchesDone, ...counts } of rows) {
+    total.byChannel[channel] = counts;
+    total.batches += batches;
+    total.batchesDone += batchesDone;
+    for (const key of ["recipients", "skipped", "charged", "sent", "failed"] as const) total[key] += counts[key];
+  }
+  return total;
 };
 
 export const getCampaign = async ({ workspaceId, campaignId }: { workspaceId: string; campaignId: string }) => {

@@ -11,7 +11,8 @@ import { BATCH_SIZE } from "./campaign-rules";
 
 /**
  * The first step of a launched campaign (worker task delivery/prepare-campaign): freeze the audience
- * into campaign_recipients with one INSERT … SELECT, cut it into batches, and queue one job per batch,
+ * into campaign_recipients with one INSERT … SELECT per channel (the address for email, the number
+ * for SMS), cut it into batches, and queue one job per batch,
  * all in one transaction, so a crash leaves either nothing (and the job retries) or everything.
  * Batch jobs carry priority = batch number, so a new campaign's first batches run before an older
  * campaign's thousandth: campaigns sending at once share the workers instead of queueing behind each other.
@@ -29,20 +30,29 @@ export const prepareCampaign = async ({ campaignId }: { campaignId: string }) =>
       ? sql`(select case when t < ${start} then t + interval '1 day' else t end
               from (select (((${start}::timestamptz at time zone z.zone)::date + ${campaign.localSendTime}::time) at time zone z.zone) as t) x)`
       : sql`null::timestamptz`;
-    const inserted = await tx.execute<{ count: number }>(sql`
-      with audience as (
-        select c.id, c.email, coalesce(tz.name, 'UTC') as zone
-        from contacts c
-        left join pg_timezone_names tz on tz.name = c.timezone
-        where ${where} and c.email is not null
-      ), timed as (
-        select a.id, a.email, ${sendAfter} as send_after from audience a cross join lateral (select a.zone) z
-      ), numbered as (${recipientOrderSql(campaign.id, snapshot.abTest)})
-      insert into campaign_recipients (campaign_id, channel, contact_id, workspace_id, batch_no, address, send_after, variant)
-      select ${campaign.id}, 'email', t.id, ${campaign.workspaceId}, t.batch_no, t.email, t.send_after, t.variant
-      from numbered t
-      on conflict do nothing`);
-    const recipients = Number((inserted as unknown as { count: number }).count ?? 0);
+    // One row per contact and channel; each channel's batches are numbered after the previous channel's,
+    // so a batch holds one channel only. A/B tests are email only (checked on save and launch).
+    let recipients = 0;
+    for (const channel of (["email", "sms"] as const).filter((c) => campaign.channels.includes(c))) {
+      const address = channel === "email" ? sql.raw("c.email") : sql.raw("c.phone");
+      const inserted = await tx.execute(sql`
+        with audience as (
+          select c.id, ${address} as address, coalesce(tz.name, 'UTC') as zone
+          from contacts c
+          left join pg_timezone_names tz on tz.name = c.timezone
+          where ${where} and ${address} is not null
+        ), timed as (
+          select a.id, a.address, ${sendAfter} as send_after from audience a cross join lateral (select a.zone) z
+        ), numbered as (${recipientOrderSql(campaign.id, channel === "email" ? snapshot.abTest : undefined)}),
+        first_batch as (
+          select coalesce(max(batch_no) + 1, 0) as n from campaign_recipients where campaign_id = ${campaign.id}
+        )
+        insert into campaign_recipients (campaign_id, channel, contact_id, workspace_id, batch_no, address, send_after, variant)
+        select ${campaign.id}, ${channel}::channel, t.id, ${campaign.workspaceId}, (select n from first_batch) + t.batch_no, t.address, t.send_after, t.variant
+        from numbered t
+        on conflict do nothing`);
+      recipients += Number((inserted as unknown as { count: number }).count ?? 0);
+    }
     if (snapshot.email?.links.length)
       await tx
         .insert(campaignLinkStats)
@@ -53,11 +63,11 @@ export const prepareCampaign = async ({ campaignId }: { campaignId: string }) =>
     const sampleBatches = test ? Math.ceil(sampleSize(recipients, test.samplePercent, test.variants.length) / BATCH_SIZE) : null;
     const [queued] = await tx.execute<{ last_run_at: string | null }>(sql`
       with b as (
-        select batch_no, count(*)::int as size, min(send_after) as first_send_after
+        select batch_no, min(channel::text) as channel, count(*)::int as size, min(send_after) as first_send_after
         from campaign_recipients where campaign_id = ${campaign.id} group by batch_no
       ), ins as (
         insert into campaign_batches (campaign_id, batch_no, workspace_id, channel, recipients)
-        select ${campaign.id}, batch_no, ${campaign.workspaceId}, 'email', size from b
+        select ${campaign.id}, batch_no, ${campaign.workspaceId}, channel::channel, size from b
         on conflict do nothing
       ), queued as (
         select greatest(now(), coalesce(b.first_send_after, now())) as run_at,

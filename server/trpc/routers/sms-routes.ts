@@ -4,6 +4,7 @@ import { deleteSmsRoute } from "@/server/domain/content/sms/delete-sms-route";
 import { listSmsRoutes } from "@/server/domain/content/sms/list-sms-routes";
 import { ZSmsRouteId } from "@/server/domain/content/sms/sms-rules";
 import { updateSmsRoute, ZUpdateSmsRoute } from "@/server/domain/content/sms/update-sms-route";
+import { sendTestSms, ZSendTestSms } from "@/server/domain/delivery/sms/send-test-sms";
 import { router, workspaceProcedure } from "../init";
 
 // Anyone who composes needs the list (the route picker shows prices); changing what the workspace
@@ -18,4 +19,6 @@ export const smsRoutesRouter = router({
   delete: manage
     .input(z.object({ routeId: ZSmsRouteId }))
     .mutation(({ ctx, input }) => deleteSmsRoute({ workspaceId: ctx.workspace.id, ...input })),
+  /** Really submits, through the route's provider, from the web process (an SMPP bind is kept per route). */
+  sendTest: manage.input(ZSendTestSms).mutation(({ ctx, input }) => sendTestSms({ workspaceId: ctx.workspace.id, ...input })),
 });

@@ -24,7 +24,7 @@ const campaign = (overrides: Partial<CampaignDetail> = {}): CampaignDetail => ({
   completedAt: null,
   createdAt: new Date(),
   updatedAt: new Date(),
-  progress: { recipients: 0, batches: 0, batchesDone: 0, skipped: 0, charged: 0, sent: 0, failed: 0 },
+  progress: { recipients: 0, batches: 0, batchesDone: 0, skipped: 0, charged: 0, sent: 0, failed: 0, byChannel: {} },
   ...overrides,
 });
 
@@ -36,6 +36,7 @@ describe("campaign draft", () => {
       name: "Spring",
       channels: ["email"],
       emailTemplateId: null,
+      smsTemplateId: null,
       sendingIdentityId: null,
       audience: { listIds: ["l1"], segmentIds: [], excludeListIds: [], excludeSegmentIds: [] },
       sendAt: null,
@@ -60,6 +61,13 @@ describe("campaign draft", () => {
     expect(draftToInput({ ...draft, localDate: "" })).toMatchObject({ localSendTime: "09:30", sendAt: null });
     // Switching back to "now" drops both.
     expect(draftToInput({ ...draft, schedule: "now" })).toMatchObject({ localSendTime: null, sendAt: null });
+  });
+
+  it("keeps the SMS channel and its template", () => {
+    const draft = draftFromCampaign(campaign({ channels: ["email", "sms"], smsTemplateId: "t-sms" }));
+    expect(draft).toMatchObject({ email: true, sms: true, smsTemplateId: "t-sms" });
+    expect(draftToInput(draft)).toMatchObject({ channels: ["email", "sms"], smsTemplateId: "t-sms" });
+    expect(draftToInput({ ...draft, email: false })).toMatchObject({ channels: ["sms"] });
   });
 
   it("flags a schedule chosen but left blank", () => {

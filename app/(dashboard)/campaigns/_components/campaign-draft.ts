@@ -8,9 +8,9 @@ export type ScheduleMode = "now" | "at" | "local";
 export type CampaignDraft = {
   name: string;
   email: boolean;
-  /** SMS cannot be chosen here yet, but a draft made through the API may have it; saving keeps it. */
   sms: boolean;
   emailTemplateId: string;
+  smsTemplateId: string;
   /** "" means the template's own sender. */
   sendingIdentityId: string;
   audience: AudienceIds;
@@ -36,6 +36,7 @@ export const draftFromCampaign = (campaign: CampaignDetail): CampaignDraft => {
     email: campaign.channels.includes("email"),
     sms: campaign.channels.includes("sms"),
     emailTemplateId: campaign.emailTemplateId ?? "",
+    smsTemplateId: campaign.smsTemplateId ?? "",
     sendingIdentityId: campaign.sendingIdentityId ?? "",
     audience: campaign.audience,
     schedule,
@@ -55,6 +56,7 @@ export const draftToInput = (draft: CampaignDraft) => ({
   name: draft.name,
   channels: [...(draft.email ? ["email" as const] : []), ...(draft.sms ? ["sms" as const] : [])],
   emailTemplateId: draft.emailTemplateId || null,
+  smsTemplateId: draft.smsTemplateId || null,
   sendingIdentityId: draft.sendingIdentityId || null,
   audience: draft.audience,
   sendAt:

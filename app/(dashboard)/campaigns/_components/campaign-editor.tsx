@@ -22,9 +22,10 @@ import { draftFromCampaign, draftProblems, draftToInput, type CampaignDraft } fr
 import type { CampaignDetail } from "./campaign-labels";
 import { LaunchDialog } from "./launch-dialog";
 import { ScheduleFields } from "./schedule-fields";
+import { SmsTemplateField } from "./sms-template-field";
 import { useAudienceOptions } from "./use-audience-names";
 
-const FIELDS = ["name", "channels", "emailTemplateId", "sendingIdentityId", "audience", "sendAt", "localSendTime", "throttlePerSecond", "throttlePerHour"];
+const FIELDS = ["name", "channels", "emailTemplateId", "smsTemplateId", "sendingIdentityId", "audience", "sendAt", "localSendTime", "throttlePerSecond", "throttlePerHour"];
 
 /** Server field paths such as "audience.listIds.0" belong to the audience picker as a whole; A/B paths ("abTest.variants[1].subject") keep theirs. */
 const byField = (fields: Record<string, string | undefined>) => {
@@ -130,9 +131,9 @@ export function CampaignEditor({ campaign, canEdit }: { campaign: CampaignDetail
                     <input type="checkbox" checked={draft.email} onChange={(event) => change({ email: event.target.checked })} className="size-4 accent-brand-600" />
                     Email
                   </label>
-                  <label className="flex items-center gap-2 text-slate-500">
-                    <input type="checkbox" checked={draft.sms} disabled={!draft.sms} onChange={(event) => change({ sms: event.target.checked })} className="size-4 accent-brand-600" />
-                    SMS <span className="text-xs">(needs the SMS gateway)</span>
+                  <label className="flex items-center gap-2">
+                    <input type="checkbox" checked={draft.sms} onChange={(event) => change({ sms: event.target.checked })} className="size-4 accent-brand-600" />
+                    SMS
                   </label>
                 </div>
                 <FieldError id={ids.channels}>{errors.channels}</FieldError>
@@ -192,6 +193,11 @@ export function CampaignEditor({ campaign, canEdit }: { campaign: CampaignDetail
                   )}
                 </Field>
               </div>
+              {draft.sms && (
+                <div className="grid gap-5 lg:grid-cols-2">
+                  <SmsTemplateField value={draft.smsTemplateId} onChange={(smsTemplateId) => change({ smsTemplateId })} disabled={!canEdit} error={errors.smsTemplateId} />
+                </div>
+              )}
             </CardContent>
           </Card>
 

@@ -11,6 +11,7 @@ import { formatDateTime } from "@/lib/format";
 import { AbTestStatus } from "./ab-test-status";
 import { CHANNEL_LABELS, LIVE_STATUSES, type CampaignDetail } from "./campaign-labels";
 import { CampaignReportSection } from "./campaign-report-section";
+import { ChannelCounts } from "./channel-counts";
 import { StagesCard } from "./stages-card";
 import { useAudienceOptions } from "./use-audience-names";
 
@@ -90,6 +91,7 @@ export function CampaignLive({ campaign, canEdit }: { campaign: CampaignDetail; 
       </dl>
       <AbTestStatus campaign={campaign} abTest={report.data?.abTest} canEdit={canEdit} />
       <StagesCard stages={stages} paused={campaign.status === "paused"} />
+      <ChannelCounts progress={campaign.progress} />
       <CampaignReportSection report={report.data} error={report.error} />
     </div>
   );

@@ -11,11 +11,11 @@ import { BATCH_SIZE } from "../campaign-rules";
  */
 export const recipientOrderSql = (campaignId: string, test: AbTestSnapshot | undefined): SQL => {
   if (!test)
-    return sql`select t.id, t.email, t.send_after, 0 as variant,
+    return sql`select t.id, t.address, t.send_after, 0 as variant,
       ((row_number() over (order by t.send_after nulls first, t.id)) - 1) / ${BATCH_SIZE} as batch_no
       from timed t`;
   const n = test.variants.length;
-  return sql`select d.id, d.email, d.send_after, d.variant,
+  return sql`select d.id, d.address, d.send_after, d.variant,
       case when d.variant > 0 then 0 else (d.in_test + ${BATCH_SIZE - 1}) / ${BATCH_SIZE} end
         + ((row_number() over (partition by d.variant > 0 order by d.send_after nulls first, d.id)) - 1) / ${BATCH_SIZE} as batch_no
     from (

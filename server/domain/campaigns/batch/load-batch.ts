@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/server/db/client";
 import type { MergeContact } from "@/server/domain/content/render/merge-scope";
-import { sendableContactsSql } from "@/server/domain/suppressions/filter-sendable";
+import { sendableContactsSql, type SendChannel } from "@/server/domain/suppressions/filter-sendable";
 
 export type BatchRecipient = {
   contactId: string;
@@ -10,42 +10,52 @@ export type BatchRecipient = {
   /** The A/B variant (1..n), or 0: not in a test. */
   variant: number;
   messageId: string | null;
+  /** What a charged recipient was charged (credits), for a refund. */
+  cost: number | null;
   /** Why this recipient may not be sent to now (unsubscribed, suppressed…), or null. */
   blockedReason: string | null;
   contact: MergeContact | null;
+  /** The number's country (ISO code), for picking an SMS route. */
+  phoneCountry: string | null;
 };
 
 /**
  * The batch's recipients still to act on, with the contact as it is now and the "may we send?"
- * verdict from the same anti-join every send uses (consent, suppressions, domains).
+ * verdict from the same anti-join every send uses (email: consent, suppressions, domains; SMS: SMS
+ * consent, number suppressions, the Do-Not-Call register of the number's country).
  */
-export const loadBatch = async (executor: Executor, { campaignId, batchNo, workspaceId }: { campaignId: string; batchNo: number; workspaceId: string }) => {
+export const loadBatch = async (
+  executor: Executor,
+  { campaignId, batchNo, workspaceId, channel = "email" }: { campaignId: string; batchNo: number; workspaceId: string; channel?: SendChannel },
+) => {
   const rows = await executor.execute<{
     contact_id: string;
     address: string;
     state: "pending" | "charged";
     variant: number;
     message_id: string | null;
+    cost: string | null;
     blocked_reason: string | null;
     id: string | null;
     email: string | null;
     phone: string | null;
+    phone_country: string | null;
     first_name: string | null;
     last_name: string | null;
     timezone: string | null;
     locale: string | null;
     attributes: Record<string, unknown> | null;
   }>(sql`
-    select r.contact_id, r.address, r.state, r.variant, r.message_id, s.blocked_reason,
-      c.id, c.email, c.phone, c.first_name, c.last_name, c.timezone, c.locale, c.attributes
+    select r.contact_id, r.address, r.state, r.variant, r.message_id, r.cost, s.blocked_reason,
+      c.id, c.email, c.phone, c.phone_country, c.first_name, c.last_name, c.timezone, c.locale, c.attributes
     from campaign_recipients r
     left join contacts c on c.id = r.contact_id and c.workspace_id = ${workspaceId}
     left join (${sendableContactsSql({
       workspaceId,
-      channel: "email",
-      candidates: sql`select contact_id from campaign_recipients where campaign_id = ${campaignId} and channel = 'email' and batch_no = ${batchNo} and state = 'pending'`,
+      channel,
+      candidates: sql`select contact_id from campaign_recipients where campaign_id = ${campaignId} and channel = ${channel}::channel and batch_no = ${batchNo} and state = 'pending'`,
     })}) s on s.contact_id = r.contact_id
-    where r.campaign_id = ${campaignId} and r.channel = 'email' and r.batch_no = ${batchNo} and r.state in ('pending', 'charged')`);
+    where r.campaign_id = ${campaignId} and r.channel = ${channel}::channel and r.batch_no = ${batchNo} and r.state in ('pending', 'charged')`);
   return rows.map(
     (row): BatchRecipient => ({
       contactId: row.contact_id,
@@ -53,6 +63,7 @@ export const loadBatch = async (executor: Executor, { campaignId, batchNo, works
       state: row.state,
       variant: row.variant,
       messageId: row.message_id,
+      cost: row.cost === null ? null : Number(row.cost),
       blockedReason: row.state === "pending" ? (row.id ? row.blocked_reason : "contact_deleted") : null,
       contact: row.id
         ? {
@@ -66,6 +77,7 @@ export const loadBatch = async (executor: Executor, { campaignId, batchNo, works
             attributes: row.attributes ?? {},
           }
         : null,
+      phoneCountry: row.phone_country,
     }),
   );
 };

@@ -6,26 +6,18 @@ import { emailForVariant, type CampaignSnapshot } from "@/server/domain/delivery
 import type { RateLimit } from "@/server/domain/delivery/rate-limit";
 import { pickTransport } from "@/server/domain/delivery/transports/smarthosts";
 import { env } from "@/server/env";
-import { logger } from "@/server/logger";
+import { sendSmsBatch } from "@/server/domain/campaigns/sms/send-sms-batch";
+import { campaignLimits, campaignStatus, finishBatch, pauseForCredits, releaseBatch, RetryBatchLater } from "./batch-progress";
 import { campaignSender, type CampaignSender } from "./campaign-sender";
 import { chargeBatch } from "./charge-batch";
 import { deliverBatch, type ChargedRecipient } from "./deliver-batch";
 import { loadBatch } from "./load-batch";
 
-export class RetryBatchLater extends Error {}
-
-const status = async (campaignId: string) =>
-  (await db.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, campaignId)))[0]?.status ?? null;
+export { RetryBatchLater };
 
 const limitsFor = (campaign: typeof campaigns.$inferSelect, transportName: string): RateLimit[] => {
-  const limits: RateLimit[] = [];
   const transportRate = env().TRANSPORT_RATE_PER_SECOND;
-  const workspaceRate = env().WORKSPACE_RATE_PER_SECOND;
-  if (transportRate) limits.push({ key: `transport:${transportName}`, limit: transportRate, window: "1 second" });
-  if (workspaceRate) limits.push({ key: `workspace:${campaign.workspaceId}`, limit: workspaceRate, window: "1 second" });
-  if (campaign.throttlePerSecond) limits.push({ key: `campaign:${campaign.id}:s`, limit: campaign.throttlePerSecond, window: "1 second" });
-  if (campaign.throttlePerHour) limits.push({ key: `campaign:${campaign.id}:h`, limit: campaign.throttlePerHour, window: "1 hour" });
-  return limits;
+  return [...(transportRate ? [{ key: `transport:${transportName}`, limit: transportRate, window: "1 second" as const }] : []), ...campaignLimits(campaign)];
 };
 
 /**
@@ -33,6 +25,7 @@ const limitsFor = (campaign: typeof campaigns.$inferSelect, transportName: strin
  * Safe to run again after a crash at any point: recipients already charged are only sent (with the
  * Message-ID they were charged with), those already sent are left alone. Throws RetryBatchLater when
  * some recipients met a temporary refusal, so graphile-worker retries the batch with backoff.
+ * A batch holds one channel; SMS batches go through sendSmsBatch.
  */
 export const sendBatch = async ({ campaignId, batchNo }: { campaignId: string; batchNo: number }) => {
   const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, campaignId));
@@ -47,13 +40,14 @@ export const sendBatch = async ({ campaignId, batchNo }: { campaignId: string; b
     .where(and(eq(campaignBatches.campaignId, campaignId), eq(campaignBatches.batchNo, batchNo), ne(campaignBatches.state, "done")))
     .returning();
   if (!batch) return { outcome: "already-done" as const };
+  if (batch.channel === "sms") return sendSmsBatch(campaign, batchNo);
 
   const price = emailMessagePrice();
   const recipients = await loadBatch(db, { campaignId, batchNo, workspaceId: campaign.workspaceId });
   const charge = await chargeBatch({ workspaceId: campaign.workspaceId, campaignId, batchNo, price, abTest: !!test }, recipients);
   if (!charge.ok) {
     await pauseForCredits(campaign.id, charge.shortBy);
-    await db.update(campaignBatches).set({ state: "pending" }).where(and(eq(campaignBatches.campaignId, campaignId), eq(campaignBatches.batchNo, batchNo)));
+    await releaseBatch(campaignId, batchNo);
     return { outcome: "paused-for-credits" as const };
   }
   const contacts = new Map(recipients.map((r) => [r.contactId, r.contact]));
@@ -74,10 +68,10 @@ export const sendBatch = async ({ campaignId, batchNo }: { campaignId: string; b
     sender: await batchSender(campaign, snapshot, toSend),
     transport,
     limits: limitsFor(campaign, transport.name),
-    stillSending: async () => (await status(campaignId)) === "sending",
+    stillSending: async () => (await campaignStatus(campaignId)) === "sending",
   });
   if (summary.stopped || summary.retry > 0) {
-    await db.update(campaignBatches).set({ state: "pending" }).where(and(eq(campaignBatches.campaignId, campaignId), eq(campaignBatches.batchNo, batchNo)));
+    await releaseBatch(campaignId, batchNo);
     if (summary.stopped) return { outcome: "stopped" as const };
     throw new RetryBatchLater(`${summary.retry} of batch ${batchNo + 1} were refused for now; retrying`);
   }
@@ -98,33 +92,3 @@ const batchSender = async (campaign: typeof campaigns.$inferSelect, snapshot: Ca
   }
   return { build: (recipient) => senders.get(recipient.variant ?? 0)!.build(recipient) };
 };
-
-const pauseForCredits = async (campaignId: string, shortBy: number) => {
-  await db
-    .update(campaigns)
-    .set({
-      status: "paused",
-      statusReason: `Out of credits: ${shortBy.toLocaleString("en-US")} more needed for the next batch. Top up, then resume.`,
-      updatedAt: new Date(),
-    })
-    .where(and(eq(campaigns.id, campaignId), eq(campaigns.status, "sending")));
-  logger.warn({ campaignId, shortBy }, "campaign paused: out of credits");
-};
-
-/** Marks the batch done and, when it was the last one, the campaign sent (once, under the campaign's row lock). */
-const finishBatch = async (campaignId: string, batchNo: number) =>
-  db.transaction(async (tx) => {
-    await tx
-      .update(campaignBatches)
-      .set({ state: "done", finishedAt: new Date() })
-      .where(and(eq(campaignBatches.campaignId, campaignId), eq(campaignBatches.batchNo, batchNo)));
-    await tx.execute(sql`select 1 from campaigns where id = ${campaignId} for update`);
-    const [open] = await tx.execute<{ remaining: number }>(
-      sql`select count(*)::int as remaining from campaign_batches where campaign_id = ${campaignId} and state <> 'done'`,
-    );
-    if (Number(open?.remaining) === 0)
-      await tx
-        .update(campaigns)
-        .set({ status: "sent", completedAt: new Date(), updatedAt: new Date() })
-        .where(and(eq(campaigns.id, campaignId), eq(campaigns.status, "sending")));
-  });

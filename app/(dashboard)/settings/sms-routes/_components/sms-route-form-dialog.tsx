@@ -12,11 +12,12 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { formErrors } from "@/lib/trpc-errors";
 import type { SmsRoute } from "@/server/domain/content/sms/list-sms-routes";
+import { PROVIDER_FIELDS, ProviderFields, providerFromForm } from "./provider-fields";
 import type { CharsetOption, MarketOption } from "./route-options";
 
-const FIELDS = ["name", "markets", "pricePerSegment", "charset"] as const;
+const FIELDS = ["name", "markets", "pricePerSegment", "charset", ...PROVIDER_FIELDS] as const;
 
-/** Adds a route, or (given `route`) changes its name, markets, price or character set. */
+/** Adds a route, or (given `route`) changes its name, markets, price, character set, provider or throttle. */
 export function SmsRouteFormDialog({
   open,
   onClose,
@@ -63,6 +64,8 @@ export function SmsRouteFormDialog({
             // An empty box is sent as NaN so the server says what is missing, beside the field.
             pricePerSegment: priceText === "" ? Number.NaN : Number(priceText),
             charset: String(form.get("charset")) as CharsetOption["charset"],
+            provider: providerFromForm(form),
+            throttlePerSecond: String(form.get("throttlePerSecond") ?? "").trim() === "" ? null : Number(form.get("throttlePerSecond")),
           };
           const onSuccess = () => {
             create.reset();
@@ -121,6 +124,7 @@ export function SmsRouteFormDialog({
               </Select>
             )}
           </Field>
+          <ProviderFields provider={route?.provider} throttlePerSecond={route?.throttlePerSecond} errors={errors?.fields ?? {}} />
         </div>
         <DialogActions>
           <Button variant="secondary" onClick={close}>

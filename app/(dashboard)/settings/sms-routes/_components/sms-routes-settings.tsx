@@ -15,6 +15,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } fro
 import { errorMessage } from "@/lib/trpc-errors";
 import type { SmsRoute } from "@/server/domain/content/sms/list-sms-routes";
 import { CHARSET_SHORT, formatCredits, type CharsetOption, type MarketOption } from "./route-options";
+import { SendTestSmsDialog } from "./send-test-sms-dialog";
 import { SmsRouteFormDialog } from "./sms-route-form-dialog";
 
 /**
@@ -28,6 +29,7 @@ export function SmsRoutesSettings({ canManage, markets, charsets }: { canManage:
   const remove = useMutation(trpc.smsRoutes.delete.mutationOptions());
   const [editing, setEditing] = useState<SmsRoute | "new" | null>(null);
   const [deleting, setDeleting] = useState<SmsRoute | null>(null);
+  const [testing, setTesting] = useState<SmsRoute | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.smsRoutes.list.queryKey() });
   const marketLabel = Object.fromEntries(markets.map((market) => [market.code, market.label]));
 
@@ -52,7 +54,7 @@ export function SmsRoutesSettings({ canManage, markets, charsets }: { canManage:
           {!!routes.data?.length && addButton}
         </CardHeader>
         {routes.isLoading ? (
-          <TableSkeleton columns={5} rows={2} />
+          <TableSkeleton columns={6} rows={2} />
         ) : routes.error ? (
           <div className="p-5">
             <Alert tone="error">{errorMessage(routes.error)}</Alert>
@@ -75,6 +77,7 @@ export function SmsRoutesSettings({ canManage, markets, charsets }: { canManage:
               <tr>
                 <TableHeaderCell>Route</TableHeaderCell>
                 <TableHeaderCell>Markets</TableHeaderCell>
+                <TableHeaderCell>Provider</TableHeaderCell>
                 <TableHeaderCell>Characters</TableHeaderCell>
                 <TableHeaderCell className="text-right">Per segment</TableHeaderCell>
                 <TableHeaderCell className="text-right">Templates</TableHeaderCell>
@@ -98,11 +101,26 @@ export function SmsRoutesSettings({ canManage, markets, charsets }: { canManage:
                       ))}
                     </div>
                   </TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    {route.provider ? (
+                      <span title={route.throttlePerSecond ? `At most ${route.throttlePerSecond} per second` : undefined}>
+                        <Badge tone="green">{route.provider.kind === "smpp" ? "SMPP" : "HTTP"}</Badge>{" "}
+                        <span className="text-slate-600">{route.provider.kind === "smpp" ? `${route.provider.host}:${route.provider.port}` : new URL(route.provider.url).host}</span>
+                      </span>
+                    ) : (
+                      <Badge>Prices only</Badge>
+                    )}
+                  </TableCell>
                   <TableCell className="whitespace-nowrap">{CHARSET_SHORT[route.charset]}</TableCell>
                   <TableCell className="text-right whitespace-nowrap tabular-nums">{formatCredits(route.pricePerSegment)} credits</TableCell>
                   <TableCell className="text-right tabular-nums">{route.templateCount.toLocaleString()}</TableCell>
                   {canManage && (
                     <TableCell className="text-right whitespace-nowrap">
+                      {route.provider && (
+                        <Button variant="ghost" size="sm" aria-label={`Send a test SMS through ${route.name}`} onClick={() => setTesting(route)}>
+                          Send test
+                        </Button>
+                      )}
                       <Button variant="ghost" size="sm" aria-label={`Edit ${route.name}`} onClick={() => setEditing(route)}>
                         Edit
                       </Button>
@@ -133,6 +151,7 @@ export function SmsRoutesSettings({ canManage, markets, charsets }: { canManage:
               void refresh();
             }}
           />
+          <SendTestSmsDialog key={testing?.id ?? "closed"} route={testing} onClose={() => setTesting(null)} />
           <ConfirmDialog
             open={deleting !== null}
             onClose={() => {
