@@ -24,6 +24,8 @@ import { sendingDomainsRouter } from "./routers/sending-domains";
 import { creditsRouter } from "./routers/credits";
 import { nodesRouter } from "./routers/nodes";
 import { reportsRouter } from "./routers/reports";
+import { messagingPolicyRouter } from "./routers/messaging-policy";
+import { journeyTimelineRouter } from "./routers/journey-timeline";
 
 export const appRouter = router({
   campaigns: campaignsRouter,
@@ -51,6 +53,8 @@ export const appRouter = router({
   credits: creditsRouter,
   nodes: nodesRouter,
   reports: reportsRouter,
+  messagingPolicy: messagingPolicyRouter,
+  journeyTimeline: journeyTimelineRouter,
 });
 
 export type AppRouter = typeof appRouter;

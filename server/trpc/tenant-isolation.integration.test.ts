@@ -101,6 +101,7 @@ const EXTRA_INPUTS: Record<string, (a: WorkspaceA) => unknown[]> = {
   "workspaces.setPostalAddress": () => [{ postalAddress: "1 Intruder Street" }],
   "credits.topUp": () => [{ amount: 500, note: "Intruder top-up" }],
   "credits.adjust": () => [{ amount: -1, note: "Intruder adjustment" }, { amount: -1_000_000, note: "Intruder drain" }],
+  "messagingPolicy.save": () => [{ maxPerDay: 3, maxPerWeek: 10, quietStart: "21:00", quietEnd: "08:00" }],
   "segments.sample": (a) =>
     segmentSources(a, { type: "attribute", field: "email", operator: "starts_with", value: "intruder-" }),
 };
