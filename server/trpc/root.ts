@@ -26,6 +26,7 @@ import { nodesRouter } from "./routers/nodes";
 import { reportsRouter } from "./routers/reports";
 import { messagingPolicyRouter } from "./routers/messaging-policy";
 import { journeyTimelineRouter } from "./routers/journey-timeline";
+import { journeysRouter } from "./routers/journeys";
 
 export const appRouter = router({
   campaigns: campaignsRouter,
@@ -55,6 +56,7 @@ export const appRouter = router({
   reports: reportsRouter,
   messagingPolicy: messagingPolicyRouter,
   journeyTimeline: journeyTimelineRouter,
+  journeys: journeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -51,7 +51,8 @@ export type JourneyProblemCode =
   | "sender_not_found"
   | "missing_sender"
   | "sms_route_not_found"
-  | "invalid_branch_rules";
+  | "invalid_branch_rules"
+  | "invalid_document";
 
 const plural = (amount: number, unit: string) => `${amount} ${amount === 1 ? unit.replace(/s$/, "") : unit}`;
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
