@@ -240,6 +240,44 @@ describe("publishing", () => {
     expect(await db.select().from(journeyVersions).where(eq(journeyVersions.id, version1!.id))).toEqual([version1]);
   });
 
+  it("checks branch rules against the workspace, and freezes them typed without counting that as a change", async () => {
+    const { workspaceId, owner, listId } = await setUp();
+    const { id: journeyId } = await createJourney({ workspaceId, userId: owner.id, name: "Branching" });
+    const branchOn = (field: string): JourneyDefinitionInput => ({
+      version: 1,
+      nodes: [
+        { id: "start", type: "trigger_list_joined", position: { x: 0, y: 0 }, config: { listId } },
+        {
+          id: "vip",
+          type: "branch_segment",
+          position: { x: 0, y: 150 },
+          config: { definition: { version: 1, root: { type: "group", combinator: "and", rules: [{ type: "attribute", field, operator: "gt", value: 100 }] } } },
+        },
+        { id: "yes", type: "exit", position: { x: -160, y: 300 }, config: { goal: true } },
+        { id: "no", type: "exit", position: { x: 160, y: 300 }, config: {} },
+      ],
+      edges: [
+        { id: "e1", source: "start", sourceHandle: "next", target: "vip" },
+        { id: "e2", source: "vip", sourceHandle: "yes", target: "yes" },
+        { id: "e3", source: "vip", sourceHandle: "no", target: "no" },
+      ],
+      settings: { entry: { mode: "once" } },
+    });
+    const first = await saveJourneyDraft({ workspaceId, journeyId, expectedRevision: 1, draft: branchOn("attributes.lifetime_value") });
+    expect(first.problems).toEqual([]);
+    const refused = await publishJourney({ workspaceId, journeyId, expectedRevision: first.draftRevision });
+    expect(refused).toEqual({
+      ok: false,
+      problems: [expect.objectContaining({ code: "invalid_branch_rules", nodeId: "vip", field: "config.definition.root.rules[0].field" })],
+    });
+    await db.execute(sql`insert into attribute_definitions (workspace_id, key, label, type) values (${workspaceId}::uuid, 'lifetime_value', 'Lifetime value', 'number')`);
+    expect(await publishJourney({ workspaceId, journeyId, expectedRevision: first.draftRevision })).toEqual({ ok: true, version: 1 });
+    const [version] = await db.select().from(journeyVersions).where(eq(journeyVersions.journeyId, journeyId));
+    const branch = (version!.definition as JourneyDefinition).nodes.find((n) => n.id === "vip");
+    expect(branch).toMatchObject({ config: { definition: { root: { rules: [{ field: "attributes.lifetime_value", valueType: "number" }] } } } });
+    expect(await getJourney({ workspaceId, journeyId })).toMatchObject({ liveVersion: 1, hasUnpublishedChanges: false });
+  });
+
   it("refuses templates, lists and segments of another workspace", async () => {
     const { workspaceId, owner } = await setUp();
     const other = await setUp();
