@@ -9,6 +9,8 @@ import { saveMessagingPolicy } from "@/server/domain/messaging-policy/save-messa
 import { insertTestContacts } from "@/server/testing/bulk-contacts";
 import { startSmtpSink, type SmtpSink } from "@/server/testing/smtp-sink";
 import { env } from "@/server/env";
+import { unsubscribeRecipient } from "@/server/domain/tracking/change-subscription";
+import { resolveClick } from "@/server/domain/tracking/resolve-click";
 import { seedJourneyRuns, stepInput, stepItems } from "../../sends/journey-send-fixtures";
 import { RetryJourneySendLater, sendEmailExecutor } from "./send-email";
 
@@ -71,6 +73,21 @@ describe("send_email executor", () => {
     expect(logged.map((row) => `<${row.external_id}>`)).toContain(mail.parsed.messageId);
     const sends = await db.execute<{ state: string }>(sql`select state from journey_sends where workspace_id = ${ws.workspaceId}`);
     expect(sends.map((s) => s.state)).toEqual(["sent", "sent", "sent"]);
+  });
+
+  it("the message's one-click unsubscribe and tracked links work without a campaign; the next step then skips the contact", async () => {
+    const ws = await createSendableWorkspace({ size: 1 });
+    const [contact] = await db.select({ id: contacts.id }).from(contacts).where(eq(contacts.workspaceId, ws.workspaceId));
+    const { journey, states } = await seedJourneyRuns({ workspaceId: ws.workspaceId, contactIds: [contact!.id], nodeId: "send-1" });
+    await sendEmailExecutor(stepInput(journey, sendNode(ws.templateId), await stepItems(states)));
+    const raw = String(sink.messagesTo(ws.sendable[0]!)[0]!.raw);
+    const click = /http:\/\/localhost:3999\/c\/([A-Za-z0-9_-]+)\/(\d+)\?u=([A-Za-z0-9_-]+)&(?:amp;)?s=([A-Za-z0-9_-]+)/.exec(raw.replace(/=\r?\n/g, "").replace(/=3D/g, "="))!;
+    expect(await resolveClick({ token: click[1]!, index: click[2]!, u: click[3]!, s: click[4]! })).toMatchObject({ url: "https://example.com/read" });
+    const token = /^List-Unsubscribe: <http:\/\/localhost:3999\/api\/u\/([A-Za-z0-9_-]+)>/m.exec(raw)![1]!;
+    expect(await unsubscribeRecipient({ token, via: "one_click" })).toMatchObject({ changed: true });
+    const later = await sendEmailExecutor(stepInput(journey, sendNode(ws.templateId, "send-2"), await stepItems(states, 3)));
+    expect(later.get(states[0]!.id)).toMatchObject({ kind: "next", outcome: "skipped", detail: { code: "unsubscribed" } });
+    expect(sink.messagesTo(ws.sendable[0]!)).toHaveLength(1);
   });
 
   it("skips unsubscribed, suppressed, hard-bounced and address-less contacts (following next), charging nothing for them", async () => {
