@@ -12,7 +12,10 @@ import { env } from "@/server/env";
 import { unsubscribeRecipient } from "@/server/domain/tracking/change-subscription";
 import { resolveClick } from "@/server/domain/tracking/resolve-click";
 import { seedJourneyRuns, stepInput, stepItems } from "../../sends/journey-send-fixtures";
-import { RetryJourneySendLater, sendEmailExecutor } from "./send-email";
+import type { StepOutcome } from "../step-types";
+import { sendEmailExecutor } from "./send-email";
+
+const contextOf = (outcome: StepOutcome) => ("context" in outcome ? outcome.context : undefined);
 
 let sink: SmtpSink;
 beforeAll(async () => {
@@ -111,7 +114,7 @@ describe("send_email executor", () => {
     expect(sink.messagesTo(ws.unsubscribedAddresses[0]!)).toHaveLength(0);
   });
 
-  it("a temporary refusal throws for the batch to retry; the retry resends the still-charged message with the same Message-ID, without charging again", async () => {
+  it("a temporary refusal retries only the refused run with backoff; the retry resends the still-charged message with the same Message-ID, without charging again", async () => {
     const ws = await createSendableWorkspace({ size: 2 });
     const ids = (await db.select({ id: contacts.id }).from(contacts).where(eq(contacts.workspaceId, ws.workspaceId))).map((c) => c.id);
     const { journey, states } = await seedJourneyRuns({ workspaceId: ws.workspaceId, contactIds: ids, nodeId: "send-1" });
@@ -119,16 +122,51 @@ describe("send_email executor", () => {
     const before = await spentCredits(ws.workspaceId);
     let refused = 0;
     sink.refuseNext(() => refused++ === 0);
-    await expect(sendEmailExecutor(stepInput(journey, sendNode(ws.templateId), items))).rejects.toBeInstanceOf(RetryJourneySendLater);
+    const now = new Date("2026-06-15T10:00:00Z");
+    const first = await sendEmailExecutor(stepInput(journey, sendNode(ws.templateId), items, now));
     sink.refuseNext(() => false);
-    const [charged] = await db.execute<{ message_id: string }>(sql`select message_id from journey_sends where workspace_id = ${ws.workspaceId} and state = 'charged'`);
-    expect(charged).toBeDefined();
-    const outcomes = await sendEmailExecutor(stepInput(journey, sendNode(ws.templateId), items));
-    expect([...outcomes.values()].map((o) => o.outcome)).toEqual(["sent", "sent"]);
+    const outcomes = [...first.values()];
+    expect(outcomes.filter((o) => o.outcome === "sent")).toHaveLength(1);
+    const retry = outcomes.find((o) => o.kind === "retry")!;
+    expect(retry).toMatchObject({ kind: "retry", at: new Date("2026-06-15T10:01:00Z"), outcome: "retrying", detail: { attempts: 1 } });
+    const [charged] = await db.execute<{ state_id: number; message_id: string }>(sql`select state_id, message_id from journey_sends where workspace_id = ${ws.workspaceId} and state = 'charged'`);
+    const waiting = items.find((i) => i.stateId === Number(charged!.state_id))!;
+
+    const second = await sendEmailExecutor(stepInput(journey, sendNode(ws.templateId), [{ ...waiting, context: contextOf(retry)! }], new Date("2026-06-15T10:01:00Z")));
+    expect(second.get(waiting.stateId)).toMatchObject({ kind: "next", outcome: "sent", detail: { messageId: charged!.message_id } });
+    expect(contextOf(second.get(waiting.stateId)!)).toEqual({});
     for (const address of ws.sendable) expect(sink.messagesTo(address)).toHaveLength(1);
     const resent = ws.sendable.flatMap((address) => sink.messagesTo(address)).find((m) => m.parsed.messageId === `<${charged!.message_id}@sender.example>`);
     expect(resent).toBeDefined();
     expect(await spentCredits(ws.workspaceId)).toBe(before + 2);
+  });
+
+  it("a message still refused after the last retry is marked failed, refunded, and the run moves on", async () => {
+    const ws = await createSendableWorkspace({ size: 1 });
+    const [contact] = await db.select({ id: contacts.id }).from(contacts).where(eq(contacts.workspaceId, ws.workspaceId));
+    const { journey, states } = await seedJourneyRuns({ workspaceId: ws.workspaceId, contactIds: [contact!.id], nodeId: "send-1" });
+    const before = await spentCredits(ws.workspaceId);
+    sink.refuseNext(() => true);
+    try {
+      let item = (await stepItems(states))[0]!;
+      const waits: number[] = [];
+      const now = new Date("2026-06-15T10:00:00Z");
+      for (;;) {
+        const outcome = (await sendEmailExecutor(stepInput(journey, sendNode(ws.templateId), [item], now))).get(item.stateId)!;
+        if (outcome.kind !== "retry") {
+          expect(outcome).toMatchObject({ kind: "next", handle: "next", outcome: "failed", detail: { reason: expect.stringContaining("still refused after 8 attempts") } });
+          break;
+        }
+        waits.push((outcome.at.getTime() - now.getTime()) / 60_000);
+        item = { ...item, context: contextOf(outcome)! };
+      }
+      expect(waits).toEqual([1, 5, 15, 60, 180, 360, 720]);
+    } finally {
+      sink.refuseNext(() => false);
+    }
+    expect(await spentCredits(ws.workspaceId)).toBe(before);
+    const [events] = await db.execute<{ kinds: string[] }>(sql`select array_agg(kind::text) as kinds from message_events where workspace_id = ${ws.workspaceId}`);
+    expect(events!.kinds).toEqual(["failed"]);
   });
 
   it("the frequency cap skips the (N+1)th marketing message of the day, across journeys", async () => {

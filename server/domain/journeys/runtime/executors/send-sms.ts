@@ -10,8 +10,9 @@ import { trackingUrls } from "@/server/domain/tracking/tracking-urls";
 import { env } from "@/server/env";
 import { recordJourneyDeliveries, type DeliveredSend } from "../../sends/journey-send-records";
 import { eventScope, prepareJourneySends } from "../../sends/prepare-journey-sends";
+import { retryRefusedSend, SEND_RETRY_MINUTES, withSendRetries } from "../../sends/send-retries";
 import { canSubmitSms, NO_SMS_ROUTE, submitSms, type SmsRouteForSending } from "../../sends/submit-sms";
-import { eachLimited, RetryJourneySendLater } from "./send-email";
+import { eachLimited } from "./send-email";
 
 const marketOf = (country: string | null) => (country && ["HK", "MO", "TW", "CN"].includes(country) ? country : "INTL");
 
@@ -81,18 +82,26 @@ export const sendSmsExecutor: StepExecutor<JourneyNodeOf<"send_sms">> = async (i
   const prepared = await prepareJourneySends({ input: { ...input, items: sendable }, channel: "sms", price: (item) => priced.get(item.stateId)! });
   for (const [stateId, outcome] of prepared.outcomes) outcomes.set(stateId, outcome);
 
-  const delivered: DeliveredSend[] = [];
-  let temporary = 0;
+  const delivered: Array<DeliveredSend & { item: StepItem }> = [];
+  const refused: Array<{ stateId: number; outcome: StepOutcome }> = [];
   await eachLimited(prepared.toSend, 8, async (send) => {
     const route = routed.get(send.stateId)!;
     const sms = render(send.item, route, send.messageId);
     const result = await submitSms(route, { messageId: send.messageId, to: send.address, text: sms.text, segments: sms.segments });
     if (result.ok) delivered.push({ ...send, state: "sent", reason: null });
     else if (result.permanent) delivered.push({ ...send, state: "failed", reason: result.reason.slice(0, 500) });
-    else temporary++;
+    else {
+      const retry = retryRefusedSend(send.item, node.id, input.now, result.reason.slice(0, 500));
+      if (retry) refused.push({ stateId: send.stateId, outcome: retry });
+      else delivered.push({ ...send, state: "failed", reason: `still refused after ${SEND_RETRY_MINUTES.length + 1} attempts: ${result.reason.slice(0, 400)}` });
+    }
   });
   await recordJourneyDeliveries({ workspaceId, nodeId: node.id, stepNoByState: prepared.stepNoByState, channel: "sms", deliveries: delivered });
-  if (temporary > 0) throw new RetryJourneySendLater(`${temporary} journey SMS were refused for now; retrying`);
-  for (const d of delivered) outcomes.set(d.stateId, moveOn(d.state, d.reason ? { messageId: d.messageId, reason: d.reason } : { messageId: d.messageId }));
+  for (const d of delivered)
+    outcomes.set(d.stateId, {
+      ...moveOn(d.state, d.reason ? { messageId: d.messageId, reason: d.reason } : { messageId: d.messageId }),
+      context: withSendRetries(d.item.context, node.id, null),
+    } as StepOutcome);
+  for (const r of refused) outcomes.set(r.stateId, r.outcome);
   return outcomes;
 };
