@@ -279,7 +279,7 @@ export function EditorWorkspace({ journey, canEdit, onReload }: { journey: Journ
             {readOnly ? "Read only" : "Drag steps in; connect outputs to inputs; Delete removes; Ctrl/Cmd+Z undoes, C/V copy and paste"}
           </span>
         </div>
-        <div className={readOnly ? "grid h-[calc(100vh-17rem)] min-h-[540px] grid-cols-[minmax(0,1fr)_19rem]" : "grid h-[calc(100vh-17rem)] min-h-[540px] grid-cols-[10rem_minmax(0,1fr)_19rem]"}>
+        <div className={readOnly ? "grid h-[calc(100vh-17rem)] min-h-[540px] grid-cols-[minmax(0,1fr)_18.5rem]" : "grid h-[calc(100vh-17rem)] min-h-[540px] grid-cols-[11.5rem_minmax(0,1fr)_18.5rem]"}>
           {!readOnly && (
             <div className="min-h-0 overflow-y-auto border-r border-slate-100 bg-slate-50/60">
               <Palette onAdd={addAtCentre} disabled={readOnly} />

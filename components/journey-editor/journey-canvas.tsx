@@ -13,7 +13,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from "@xyflow/react";
-import { useCallback, useMemo, type DragEvent } from "react";
+import { useCallback, useMemo, useState, type Dispatch, type DragEvent, type SetStateAction } from "react";
 import type { JourneyDefinition, JourneyNode } from "@/server/domain/journeys/journey-definition";
 import type { JourneyProblem } from "@/server/domain/journeys/journey-graph";
 import { DEFAULT_NODE_SIZE, type NodeSize } from "./auto-layout";
@@ -25,6 +25,15 @@ import { nodeTypes } from "./node-types";
 import { PALETTE_DRAG_TYPE } from "./palette";
 
 export type Selection = { nodes: string[]; edges: string[] };
+
+const applySelects = (ids: string[], selects: ReadonlyMap<string, boolean>) => {
+  const next = new Set(ids);
+  for (const [id, selected] of selects) {
+    if (selected) next.add(id);
+    else next.delete(id);
+  }
+  return [...next];
+};
 
 const MINIMAP_COLORS = { trigger: "#10b981", action: "#6366f1", flow: "#f59e0b" } as const;
 
@@ -48,7 +57,8 @@ export function JourneyCanvas({
 }: {
   definition: JourneyDefinition;
   selection: Selection;
-  onSelectionChange: (selection: Selection) => void;
+  /** Takes an updater: node and edge selection changes arrive in separate calls within one event. */
+  onSelectionChange: Dispatch<SetStateAction<Selection>>;
   problemsByNode: ReadonlyMap<string, JourneyProblem[]>;
   problemEdges: ReadonlySet<string>;
   stats: Record<string, NodeStats> | null;
@@ -58,6 +68,8 @@ export function JourneyCanvas({
   readOnly: boolean;
 }) {
   const { screenToFlowPosition } = useReactFlow();
+  // Fitted once when opened with steps; an empty canvas stays at zoom 1, or the first drop would be re-centred.
+  const [fitOnOpen] = useState(definition.nodes.length > 0);
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
 
@@ -101,36 +113,27 @@ export function JourneyCanvas({
     (changes: NodeChange<JourneyFlowNode>[]) => {
       const positions = new Map<string, { x: number; y: number }>();
       const measured = new Map<string, NodeSize>();
-      let selected: Set<string> | null = null;
+      const selects = new Map<string, boolean>();
       for (const change of changes) {
         if (change.type === "position" && change.position && !readOnly) positions.set(change.id, change.position);
         else if (change.type === "dimensions" && change.dimensions) measured.set(change.id, change.dimensions);
-        else if (change.type === "select") {
-          selected ??= new Set(selection.nodes);
-          if (change.selected) selected.add(change.id);
-          else selected.delete(change.id);
-        }
+        else if (change.type === "select") selects.set(change.id, change.selected);
         // "remove" comes through onDelete, as one step of the history with the edges it takes along.
       }
       if (positions.size) dispatch({ type: "edit", change: (d) => moveNodes(d, positions), record: false });
       if (measured.size) onSizes(measured);
-      if (selected) onSelectionChange({ nodes: [...selected], edges: selection.edges });
+      if (selects.size) onSelectionChange((current) => ({ nodes: applySelects(current.nodes, selects), edges: current.edges }));
     },
-    [dispatch, onSizes, onSelectionChange, selection, readOnly],
+    [dispatch, onSizes, onSelectionChange, readOnly],
   );
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
-      let selected: Set<string> | null = null;
-      for (const change of changes) {
-        if (change.type !== "select") continue;
-        selected ??= new Set(selection.edges);
-        if (change.selected) selected.add(change.id);
-        else selected.delete(change.id);
-      }
-      if (selected) onSelectionChange({ nodes: selection.nodes, edges: [...selected] });
+      const selects = new Map<string, boolean>();
+      for (const change of changes) if (change.type === "select") selects.set(change.id, change.selected);
+      if (selects.size) onSelectionChange((current) => ({ nodes: current.nodes, edges: applySelects(current.edges, selects) }));
     },
-    [onSelectionChange, selection],
+    [onSelectionChange],
   );
 
   const onConnect = useCallback(
@@ -204,7 +207,7 @@ export function JourneyCanvas({
       elementsSelectable
       deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
       multiSelectionKeyCode={["Meta", "Control", "Shift"]}
-      fitView
+      fitView={fitOnOpen}
       fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
       minZoom={0.2}
       maxZoom={2}
@@ -214,6 +217,7 @@ export function JourneyCanvas({
       <Background gap={16} color="#e2e8f0" />
       <Controls showInteractive={false} />
       <MiniMap
+        position="top-right"
         pannable
         zoomable
         ariaLabel="Journey overview"

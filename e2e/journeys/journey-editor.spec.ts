@@ -78,13 +78,13 @@ test("journey editor: build on the canvas, see and fix a problem, publish, enter
   await expect(page.getByTestId("journey-version")).toHaveText("Not published yet");
   await expect(page.getByRole("region", { name: "Journey settings" })).toBeVisible();
 
-  // Steps dragged from the palette: two columns, four rows, clear of the controls and minimap.
+  // Steps dragged from the palette: two columns, four rows, clear of the controls (bottom left) and the minimap (top right).
   const box = (await pane(page).boundingBox())!;
   expect(box.width).toBeGreaterThan(560);
-  expect(box.height).toBeGreaterThan(720);
+  expect(box.height).toBeGreaterThan(820);
   const colA = 150;
   const colB = Math.min(460, box.width - 160);
-  const row = (n: number) => 50 + n * 170;
+  const row = (n: number) => 50 + n * 200;
   const trigger = await dropStep(page, "API call", { x: colA, y: row(0) });
   await expect(trigger).toHaveClass(/selected/);
   await expect(sidePanel(page).getByRole("heading", { name: "API call" })).toBeVisible();

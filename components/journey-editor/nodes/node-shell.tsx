@@ -61,13 +61,13 @@ export function NodeShell({ data, selected, summary }: { data: AnyJourneyNodeDat
       </div>
       {invalid && (
         <ul className="space-y-0.5 border-t border-red-100 bg-red-50/70 px-3 py-1.5 text-xs text-red-700" aria-label="Step problems">
-          {problems.slice(0, 2).map((problem, index) => (
+          {problems.slice(0, 1).map((problem, index) => (
             <li key={`${problem.code}-${index}`} className="flex gap-1">
               <AlertIcon className="mt-px size-3 shrink-0" />
               <span>{problem.message}</span>
             </li>
           ))}
-          {problems.length > 2 && <li className="pl-4">and {problems.length - 2} more (see the side panel)</li>}
+          {problems.length > 1 && <li className="pl-4">and {problems.length - 1} more (see the side panel)</li>}
         </ul>
       )}
       {stats && (
