@@ -60,13 +60,21 @@ type Row = {
  */
 export const claimDueRuns = async (
   executor: Executor,
-  { now, limit, leaseSeconds, workspaceId }: { now: Date; limit: number; leaseSeconds: number; workspaceId?: string },
+  {
+    now,
+    dueBy = now,
+    dueAfter,
+    limit,
+    leaseSeconds,
+    workspaceId,
+  }: { now: Date; /** Claims runs due at or before this (default now). */ dueBy?: Date; /** ...and strictly after this, if given. */ dueAfter?: Date; limit: number; leaseSeconds: number; workspaceId?: string },
 ): Promise<ClaimedRun[]> => {
   const scope = workspaceId ? sql`and workspace_id = ${workspaceId}::uuid` : sql``;
+  const after = dueAfter ? sql`and wake_at > ${dueAfter.toISOString()}::timestamptz` : sql``;
   const rows = await executor.execute<Row>(sql`
     with due as (
       select id from journey_states
-      where finished_at is null and wake_at <= ${now.toISOString()}::timestamptz ${scope}
+      where finished_at is null and wake_at <= ${dueBy.toISOString()}::timestamptz ${after} ${scope}
       order by wake_at
       limit ${limit}
       for update skip locked

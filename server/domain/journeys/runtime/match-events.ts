@@ -80,13 +80,15 @@ export const onEventsTracked = async (tx: Executor, { workspaceId, events }: { w
       if (matched) marks.push({ id: Number(run.id), kind: "matched", mark: { event: matched.name, at } });
     }
     if (marks.length) {
-      // Locked in id order (as the runtime's writes are), then marked; no longer waiting, so a second event cannot match again.
+      // Locked in id order (as the runtime's writes are), then marked; no longer waiting, so a second event
+      // cannot match again. Due an hour ago: claims go by wake_at, so a matched run is taken before the
+      // backlog of timers (the waits read their own times from the context, not from wake_at).
       await tx.execute(sql`
         with m as (select * from jsonb_to_recordset(${JSON.stringify(marks)}::jsonb) as m(id bigint, kind text, mark jsonb)),
         locked as (select s.id from journey_states s join m on m.id = s.id where s.finished_at is null order by s.id for update of s)
         update journey_states s set
           context = s.context || jsonb_build_object('_herald', coalesce(s.context -> '_herald', '{}'::jsonb) || jsonb_build_object(m.kind, m.mark)),
-          wait_event = null, wait_key = null, wake_at = now(), updated_at = now()
+          wait_event = null, wait_key = null, wake_at = now() - interval '1 hour', updated_at = now()
         from m where s.id = m.id and s.id in (select id from locked)`);
       queued = true;
     }
