@@ -13,7 +13,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from "@xyflow/react";
-import { useCallback, useMemo, useState, type Dispatch, type DragEvent, type SetStateAction } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type DragEvent, type SetStateAction } from "react";
 import type { JourneyDefinition, JourneyNode } from "@/server/domain/journeys/journey-definition";
 import type { JourneyProblem } from "@/server/domain/journeys/journey-graph";
 import { DEFAULT_NODE_SIZE, type NodeSize } from "./auto-layout";
@@ -67,9 +67,17 @@ export function JourneyCanvas({
   dispatch: (action: HistoryAction) => void;
   readOnly: boolean;
 }) {
-  const { screenToFlowPosition } = useReactFlow();
-  // Fitted once when opened with steps; an empty canvas stays at zoom 1, or the first drop would be re-centred.
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  // Fitted once, when a journey opened with steps has them all measured (React Flow's own fitView prop
+  // can fire before the pane has its size). An empty canvas stays at zoom 1: a first drop is not re-centred.
   const [fitOnOpen] = useState(definition.nodes.length > 0);
+  const fitted = useRef(!fitOnOpen);
+  const allMeasured = definition.nodes.length > 0 && definition.nodes.every((node) => sizes.has(node.id));
+  useEffect(() => {
+    if (fitted.current || !allMeasured) return;
+    fitted.current = true;
+    requestAnimationFrame(() => void fitView({ padding: 0.15, maxZoom: 1 }));
+  }, [allMeasured, fitView]);
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
 
@@ -207,8 +215,6 @@ export function JourneyCanvas({
       elementsSelectable
       deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
       multiSelectionKeyCode={["Meta", "Control", "Shift"]}
-      fitView={fitOnOpen}
-      fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
       minZoom={0.2}
       maxZoom={2}
       snapToGrid

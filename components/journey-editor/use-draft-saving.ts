@@ -55,7 +55,9 @@ export function useDraftSaving({ journeyId, draft, revision, enabled }: { journe
         saved.current = { json: body, name, description, revision: result.draftRevision };
         setState({ status: "saved" });
         setServerProblems({ definition, problems: result.problems });
+        // The list's "updated" and the page's "unpublished changes" follow the save.
         void queryClient.invalidateQueries({ queryKey: trpc.journeys.list.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.journeys.get.queryKey({ journeyId }) });
         return true;
       })
       .catch((error: unknown) => {

@@ -81,17 +81,18 @@ export function DurationFields({
 }) {
   return (
     <div className="flex gap-2">
-      <IntegerInput
-        id={id}
-        aria-label={`${label} amount`}
-        aria-invalid={invalid || undefined}
-        className="w-24"
-        value={value.amount}
-        min={min}
-        max={100_000}
-        onValue={(amount) => onChange({ ...value, amount })}
-      />
-      <Select aria-label={`${label} unit`} className="flex-1" value={value.unit} onChange={(event) => onChange({ ...value, unit: event.target.value as Unit })}>
+      <div className="w-24 shrink-0">
+        <IntegerInput
+          id={id}
+          aria-label={`${label} amount`}
+          aria-invalid={invalid || undefined}
+          value={value.amount}
+          min={min}
+          max={100_000}
+          onValue={(amount) => onChange({ ...value, amount })}
+        />
+      </div>
+      <Select aria-label={`${label} unit`} className="min-w-0 flex-1" value={value.unit} onChange={(event) => onChange({ ...value, unit: event.target.value as Unit })}>
         {UNITS.map((unit) => (
           <option key={unit} value={unit}>
             {unit}
