@@ -5,15 +5,15 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useReactFlow } from "@xyflow/react";
 import { useCallback, useMemo, useReducer, useRef, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { cn } from "@/lib/cn";
 import { errorMessage } from "@/lib/trpc-errors";
 import type { JourneyDefinition, JourneyNodeType, JourneySettings } from "@/server/domain/journeys/journey-definition";
-import { validateJourneyGraph, type JourneyProblem } from "@/server/domain/journeys/journey-graph";
 import type { AppRouter } from "@/server/trpc/root";
 import { DEFAULT_NODE_SIZE, layoutJourney, type NodeSize } from "./auto-layout";
+import { EditorAlerts } from "./editor-alerts";
 import { EditorProvider, type EditorApi } from "./editor-context";
 import { addNode, copyNodes, pasteNodes, removeElements, updateNode, type Clipboard } from "./graph-edits";
 import { JourneyCanvas, type Selection } from "./journey-canvas";
@@ -28,14 +28,20 @@ import { ProblemsList } from "./problems-list";
 import { SidePanel } from "./side-panel";
 import { useDraftSaving } from "./use-draft-saving";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
+import { useJourneyProblems } from "./use-journey-problems";
 import { useLookups } from "./use-lookups";
 
 export type JourneyDetail = inferRouterOutputs<AppRouter>["journeys"]["get"];
 
 const STATS_POLL_MS = 3_000;
+// Written out whole so Tailwind sees every class; the panel widens for the segment rule builder.
+const GRID_COLUMNS = {
+  "edit-narrow": "grid-cols-[11.5rem_minmax(0,1fr)_18.5rem]",
+  "edit-wide": "grid-cols-[11.5rem_minmax(0,1fr)_26rem]",
+  "read-narrow": "grid-cols-[minmax(0,1fr)_18.5rem]",
+  "read-wide": "grid-cols-[minmax(0,1fr)_26rem]",
+} as const;
 const NO_SELECTION: Selection = { nodes: [], edges: [] };
-
-const problemKey = (p: JourneyProblem) => `${p.code}|${p.nodeId ?? ""}|${p.edgeId ?? ""}|${p.field ?? ""}|${p.message}`;
 
 /**
  * The journey editor: palette, canvas and side panel over one journey document with an undo
@@ -71,24 +77,7 @@ export function EditorWorkspace({ journey, canEdit, onReload }: { journey: Journ
     refetchInterval: STATS_POLL_MS,
   });
 
-  // Problems found here on every edit, plus the server's for exactly this document (until the next edit).
-  const clientProblems = useMemo(() => validateJourneyGraph(definition), [definition]);
-  const problems = useMemo(() => {
-    const server = saving.serverProblems?.definition === definition ? saving.serverProblems.problems : [];
-    const seen = new Set<string>();
-    return [...clientProblems, ...server].filter((p) => {
-      const key = problemKey(p);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-  }, [clientProblems, saving.serverProblems, definition]);
-  const problemsByNode = useMemo(() => {
-    const byNode = new Map<string, JourneyProblem[]>();
-    for (const problem of problems) if (problem.nodeId) byNode.set(problem.nodeId, [...(byNode.get(problem.nodeId) ?? []), problem]);
-    return byNode;
-  }, [problems]);
-  const problemEdges = useMemo(() => new Set(problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))), [problems]);
+  const { problems, problemsByNode, problemEdges } = useJourneyProblems(definition, saving.serverProblems);
 
   const edit = useCallback((change: (d: JourneyDefinition) => JourneyDefinition) => dispatch({ type: "edit", change, record: true }), []);
   const onSizes = useCallback(
@@ -178,6 +167,7 @@ export function EditorWorkspace({ journey, canEdit, onReload }: { journey: Journ
     }
   };
 
+  const widePanel = selection.nodes.length === 1 && definition.nodes.find((n) => n.id === selection.nodes[0])?.type === "branch_segment";
   const onSettings = (settings: JourneySettings) => edit((d) => ({ ...d, settings }));
   const live = status === "live" || status === "paused";
   const unpublished = live && (journey.hasUnpublishedChanges || saving.dirty);
@@ -234,35 +224,14 @@ export function EditorWorkspace({ journey, canEdit, onReload }: { journey: Journ
         }
       />
 
-      <div className="mb-4 space-y-2 empty:hidden">
-        {notice && <Alert tone="success">{notice}</Alert>}
-        {actionError && <Alert tone="error">{actionError}</Alert>}
-        {publishFailed && problems.length > 0 && (
-          <Alert tone="error" title="Not published">
-            {problems.length === 1 ? "One problem needs" : `${problems.length} problems need`} fixing first; they are marked on the steps and listed below the canvas.
-          </Alert>
-        )}
-        {saving.state.status === "conflict" && (
-          <Alert tone="warning" title="Not saved">
-            {saving.state.message}{" "}
-            <button type="button" className="font-medium underline" onClick={() => void onReload()}>
-              Reload the journey
-            </button>{" "}
-            (your changes here are dropped).
-          </Alert>
-        )}
-        {saving.state.status === "error" && (
-          <Alert tone="error" title="Not saved">
-            {Object.entries(saving.state.fields).filter(([, m]) => m).length
-              ? Object.entries(saving.state.fields)
-                  .filter(([, message]) => message)
-                  .map(([field, message]) => `${field}: ${message}`)
-                  .join("; ")
-              : saving.state.message}
-          </Alert>
-        )}
-        {status === "archived" && <Alert tone="info">This journey is archived: it can be looked at, not changed.</Alert>}
-      </div>
+      <EditorAlerts
+        notice={notice}
+        actionError={actionError}
+        publishProblems={publishFailed ? problems.length : 0}
+        saveState={saving.state}
+        archived={status === "archived"}
+        onReload={() => void onReload()}
+      />
 
       <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-xs">
         <div className="flex items-center gap-1 border-b border-slate-100 px-2 py-1.5">
@@ -279,7 +248,7 @@ export function EditorWorkspace({ journey, canEdit, onReload }: { journey: Journ
             {readOnly ? "Read only" : "Drag steps in; connect outputs to inputs; Delete removes; Ctrl/Cmd+Z undoes, C/V copy and paste"}
           </span>
         </div>
-        <div className={readOnly ? "grid h-[calc(100vh-17rem)] min-h-[540px] grid-cols-[minmax(0,1fr)_18.5rem]" : "grid h-[calc(100vh-17rem)] min-h-[540px] grid-cols-[11.5rem_minmax(0,1fr)_18.5rem]"}>
+        <div className={cn("grid h-[calc(100vh-17rem)] min-h-[540px]", GRID_COLUMNS[`${readOnly ? "read" : "edit"}-${widePanel ? "wide" : "narrow"}`])}>
           {!readOnly && (
             <div className="min-h-0 overflow-y-auto border-r border-slate-100 bg-slate-50/60">
               <Palette onAdd={addAtCentre} disabled={readOnly} />
