@@ -1,10 +1,9 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/server/db/client";
-import { addJob } from "@/server/jobs/add-job";
 import { advanceBatch, type AdvanceOptions } from "./advance-runs";
-import { ADVANCE_TASK, queueAdvance } from "./queue-advance";
+import { FAST_LANE, queueAdvance, type AdvanceLane } from "./queue-advance";
 
-/** The job that wakes the runtime for the next timer (a wait ending); only advance jobs set it. */
+/** The job (one per lane) that wakes the runtime for the next timer (a wait ending); only advance jobs set it. */
 export const ADVANCE_TIMER_JOB_KEY = "journeys/advance:timer";
 /** Timers further away than this are left to the cron tick (every minute). */
 const TIMER_HORIZON_MS = 60_000;
@@ -17,12 +16,17 @@ export type AdvanceJourneysResult = { batches: number; claimed: number; transiti
  * next wake-up time if it is within a minute (a timer job). Several of these may run at once, on one
  * worker or many; they share the due runs through SKIP LOCKED.
  */
-export const advanceJourneys = async ({ budgetMs = 20_000, ...options }: AdvanceOptions & { budgetMs?: number } = {}): Promise<AdvanceJourneysResult> => {
+export const advanceJourneys = async ({
+  budgetMs = 20_000,
+  lane = "0",
+  ...options
+}: AdvanceOptions & { budgetMs?: number; lane?: AdvanceLane } = {}): Promise<AdvanceJourneysResult> => {
+  const fastOnly = lane === FAST_LANE;
   const started = Date.now();
   const batchSize = options.batchSize ?? 500;
   const result: AdvanceJourneysResult = { batches: 0, claimed: 0, transitions: 0, moreDue: false };
   for (;;) {
-    const batch = await advanceBatch({ ...options, batchSize });
+    const batch = await advanceBatch({ ...options, batchSize, fastOnly });
     result.batches++;
     result.claimed += batch.claimed;
     result.transitions += batch.transitions;
@@ -32,16 +36,16 @@ export const advanceJourneys = async ({ budgetMs = 20_000, ...options }: Advance
       break;
     }
   }
-  if (result.moreDue) await queueAdvance(db);
-  else await scheduleNextWake();
+  if (result.moreDue) await queueAdvance(db, { lanes: [lane] });
+  else if (!fastOnly) await scheduleNextWake(lane);
   return result;
 };
 
-const scheduleNextWake = async () => {
+const scheduleNextWake = async (lane: AdvanceLane) => {
   const [next] = await db.execute<{ at: string | null }>(sql`
     select min(wake_at)::text as at from journey_states where finished_at is null and wake_at > now()`);
   if (!next?.at) return;
   const at = new Date(next.at);
   if (at.getTime() - Date.now() > TIMER_HORIZON_MS) return;
-  await addJob(db, ADVANCE_TASK, {}, { jobKey: ADVANCE_TIMER_JOB_KEY, runAt: at, maxAttempts: 5 });
+  await queueAdvance(db, { lanes: [lane], runAt: at, jobKey: `${ADVANCE_TIMER_JOB_KEY}:${lane}` });
 };

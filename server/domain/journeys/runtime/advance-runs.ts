@@ -16,6 +16,8 @@ export type AdvanceOptions = {
   leaseSeconds?: number;
   /** Only this workspace's runs (tests; the worker advances everyone's). */
   workspaceId?: string;
+  /** Only the fast lane: runs an event has just matched or a goal ended (and runs half an hour overdue). */
+  fastOnly?: boolean;
 };
 
 export type AdvanceResult = { claimed: number; written: number; transitions: number };
@@ -55,7 +57,7 @@ export const advanceBatch = async (options: AdvanceOptions = {}): Promise<Advanc
   // The normal lane stops short of it, so a run matched between the two claims still goes the fast way.
   const lane = new Date(now.getTime() - PRIORITY_LAG_MS);
   let claimed = await claimDueRuns(db, { ...claim, dueBy: lane });
-  if (!claimed.length) claimed = await claimDueRuns(db, { ...claim, dueAfter: lane });
+  if (!claimed.length && !options.fastOnly) claimed = await claimDueRuns(db, { ...claim, dueAfter: lane });
   if (!claimed.length) return { claimed: 0, written: 0, transitions: 0 };
   timing.push(`claim ${Math.round(performance.now() - t0)}`);
   const versions = await loadVersions(db, claimed.map((run) => run.versionId));

@@ -66,10 +66,11 @@ describe("journey runtime under failure", () => {
     const [midway] = await db.execute<{ unfinished: number }>(sql`
       select count(*)::int as unfinished from journey_states where journey_id = ${journeyId} and finished_at is null`);
     expect(midway!.unfinished, "runs still unfinished when the worker died").toBeGreaterThan(0);
-    // What a down-node sweep does: the dead worker's locked jobs become available again.
+    // What the down-node sweep does (force_unlock_workers): the dead worker's jobs and lane queues become available again.
     await db.execute(sql`
       update graphile_worker._private_jobs set locked_at = null, locked_by = null, run_at = now()
       where task_id in (select id from graphile_worker._private_tasks where identifier like 'journeys/%')`);
+    await db.execute(sql`update graphile_worker._private_job_queues set locked_at = null, locked_by = null where queue_name like 'journeys/%'`);
     const second = await worker();
     try {
       await waitFor(

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "@/server/db/client";
 import { enterRuns, findTriggers, rowsSource } from "./enter-runs";
 import { keyText, matchesPropertyFilters, readPath } from "./property-filters";
-import { queueAdvance } from "./queue-advance";
+import { FAST_LANE, queueAdvance } from "./queue-advance";
 import { loadVersions } from "./version-cache";
 
 export type TrackedEvent = { contactId: string; name: string; properties: Record<string, unknown> };
@@ -90,7 +90,7 @@ export const onEventsTracked = async (tx: Executor, { workspaceId, events }: { w
           context = s.context || jsonb_build_object('_herald', coalesce(s.context -> '_herald', '{}'::jsonb) || jsonb_build_object(m.kind, m.mark)),
           wait_event = null, wait_key = null, wake_at = now() - interval '1 hour', updated_at = now()
         from m where s.id = m.id and s.id in (select id from locked)`);
-      queued = true;
+      await queueAdvance(tx, { lanes: [FAST_LANE] });
     }
   }
   if (queued) await queueAdvance(tx);
