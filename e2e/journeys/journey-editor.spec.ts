@@ -52,7 +52,7 @@ const createApiKey = async (page: Page) => {
  * and an exit onto it, connects them handle to handle, configures them in the side panel, sees the
  * send without a template flagged on the node itself, fixes it and publishes. Their backend enters
  * a contact through the SDK; the worker walks the journey and the email lands in the Outbox, and
- * the live canvas counts the contact on the steps.
+ * the live canvas counts the contact on the steps. A later edit is published as version 2.
  */
 test("journey editor: build on the canvas, see and fix a problem, publish, enter a contact through the SDK, email in the Outbox", async ({ page }) => {
   test.slow();
@@ -179,4 +179,21 @@ test("journey editor: build on the canvas, see and fix a problem, publish, enter
   const journeyRow = page.getByRole("row", { name: /Welcome flow/ });
   await expect(journeyRow).toContainText("Live");
   await expect(journeyRow).toContainText("v1");
+
+  // Editing the live journey: the change waits unpublished until it becomes version 2. Pause, resume.
+  await journeyRow.getByRole("link", { name: "Welcome flow" }).click();
+  await expect(page.getByTestId("journey-version")).toHaveText("Version 1 live");
+  await expect(page.getByRole("button", { name: "Publish changes" })).toBeDisabled();
+  await stepNodes(page, "wait_duration").click();
+  await sidePanel(page).getByLabel("Wait amount").fill("5");
+  await expect(page.getByText("Unpublished changes")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+  await page.getByRole("button", { name: "Publish changes" }).click();
+  await expect(page.getByText("Published version 2.")).toBeVisible();
+  await expect(page.getByTestId("journey-version")).toHaveText("Version 2 live");
+  await expect(page.getByText("Unpublished changes")).toHaveCount(0);
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(page.locator("[data-status]").first()).toHaveText("Paused");
+  await page.getByRole("button", { name: "Resume" }).click();
+  await expect(page.locator("[data-status]").first()).toHaveText("Live");
 });
