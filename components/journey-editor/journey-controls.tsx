@@ -49,7 +49,7 @@ export function JourneyControls({ journeyId, status, onError }: { journeyId: str
         open={archiving}
         onClose={() => setArchiving(false)}
         title="Archive this journey?"
-        description="No one new enters it, and it can no longer be edited or published. Its history stays."
+        description="Contacts inside it leave it and no one new enters; it can no longer be edited or published. Its history stays."
         confirmLabel="Archive journey"
         pending={archive.isPending}
         error={archive.error ? <Alert tone="error">{errorMessage(archive.error)}</Alert> : null}

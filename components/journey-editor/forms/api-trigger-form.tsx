@@ -4,7 +4,7 @@
 export function ApiTriggerForm({ journeyId }: { journeyId: string }) {
   return (
     <div className="space-y-2 text-sm text-slate-600">
-      <p>Your code enters contacts with an API key once the journey is live:</p>
+      <p>Once the journey is live, your code enters contacts with an API key that has contacts:write, through the SDK:</p>
       <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">
         {`await herald.journeyRuns.enter.mutate({\n  journeyId: "${journeyId}",\n  contact: { email: "ana@example.com" },\n  data: { plan: "pro" },\n});`}
       </pre>
