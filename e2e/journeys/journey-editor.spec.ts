@@ -197,3 +197,28 @@ test("journey editor: build on the canvas, see and fix a problem, publish, enter
   await page.getByRole("button", { name: "Resume" }).click();
   await expect(page.locator("[data-status]").first()).toHaveText("Live");
 });
+
+/** Two tabs on one draft: the second save names a revision that is gone, and is refused rather than overwriting. */
+test("journey editor: a save over someone else's newer save is refused, and reloading shows theirs", async ({ page, context }) => {
+  const unique = Date.now().toString(36);
+  await signUpWithWorkspace(page, newPerson("Tab Twice"), `Tabs ${unique}`);
+  await page.goto("/journeys");
+  await page.getByRole("button", { name: "New journey" }).click();
+  const dialog = page.getByRole("dialog", { name: "New journey" });
+  await dialog.getByLabel("Name").fill("Shared draft");
+  await dialog.getByRole("button", { name: "Create journey" }).click();
+  await expect(page).toHaveURL(/\/journeys\/[0-9a-f-]{36}$/);
+
+  const other = await context.newPage();
+  await other.setViewportSize({ width: 1700, height: 1200 });
+  await other.goto(page.url());
+  await other.getByLabel("Journey name").fill("Renamed in the other tab");
+  await expect(other.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+
+  await page.getByLabel("Journey name").fill("Renamed here");
+  const refused = page.getByRole("status").filter({ hasText: "Someone else saved this journey" });
+  await expect(refused).toBeVisible();
+  await refused.getByRole("button", { name: "Reload the journey" }).click();
+  await expect(page.getByRole("heading", { name: "Renamed in the other tab" })).toBeVisible();
+  await expect(page.getByLabel("Journey name")).toHaveValue("Renamed in the other tab");
+});
