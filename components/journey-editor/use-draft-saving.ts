@@ -26,7 +26,8 @@ export type SaveState =
 export function useDraftSaving({ journeyId, draft, revision, enabled }: { journeyId: string; draft: Draft; revision: number; enabled: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const saveDraft = useMutation(trpc.journeys.saveDraft.mutationOptions());
+  // mutateAsync keeps its identity across renders, so `save` does too.
+  const { mutateAsync: saveDraft } = useMutation(trpc.journeys.saveDraft.mutationOptions());
   const json = JSON.stringify(draft.definition);
   const saved = useRef<Saved>({ json, name: draft.name, description: draft.description, revision });
   const latest = useRef(draft);
@@ -49,8 +50,7 @@ export function useDraftSaving({ journeyId, draft, revision, enabled }: { journe
     const { definition, name, description } = latest.current;
     const body = JSON.stringify(definition);
     setState({ status: "saving" });
-    const run = saveDraft
-      .mutateAsync({ journeyId, draft: definition, expectedRevision: saved.current.revision, name, description })
+    const run = saveDraft({ journeyId, draft: definition, expectedRevision: saved.current.revision, name, description })
       .then((result) => {
         saved.current = { json: body, name, description, revision: result.draftRevision };
         setState({ status: "saved" });
@@ -79,6 +79,23 @@ export function useDraftSaving({ journeyId, draft, revision, enabled }: { journe
     const timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [enabled, dirty, blocked, json, draft.name, draft.description, save]);
+
+  // Leaving the page within the autosave delay: in-app navigation saves on the way out; closing the tab asks first.
+  // (Through refs: `save` changes identity with the mutation's state, and this must run on unmount only.)
+  const onLeave = useRef({ enabled, save });
+  useLayoutEffect(() => {
+    onLeave.current = { enabled, save };
+  });
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (onLeave.current.enabled && isDirty()) event.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      if (onLeave.current.enabled && isDirty()) void onLeave.current.save();
+    };
+  }, [isDirty]);
 
   return {
     save,
