@@ -35,6 +35,7 @@ export type Lookups = {
 };
 
 export type EditorApi = {
+  journeyId: string;
   lookups: Lookups;
   readOnly: boolean;
   /** Replaces a node (its configuration) as one step of the history. */

@@ -90,7 +90,10 @@ export function EditorWorkspace({ journey, canEdit, onReload }: { journey: Journ
     [],
   );
 
-  const editor: EditorApi = useMemo(() => ({ lookups, readOnly, updateNode: (node) => edit((d) => updateNode(d, node)) }), [lookups, readOnly, edit]);
+  const editor: EditorApi = useMemo(
+    () => ({ journeyId: journey.id, lookups, readOnly, updateNode: (node) => edit((d) => updateNode(d, node)) }),
+    [journey.id, lookups, readOnly, edit],
+  );
 
   const focusNode = (nodeId: string) => {
     const node = definition.nodes.find((n) => n.id === nodeId);

@@ -4,6 +4,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { IntegerInput, problemAt, withConfig, type NodeFormProps } from "./form-kit";
+import { WebhookSecret } from "./webhook-secret";
 
 export function WebhookForm({ node, problems, onChange }: NodeFormProps<"webhook">) {
   return (
@@ -28,6 +29,7 @@ export function WebhookForm({ node, problems, onChange }: NodeFormProps<"webhook
           {(control) => <IntegerInput {...control} value={node.config.timeoutMs} min={500} max={30_000} onValue={(timeoutMs) => onChange(withConfig(node, { timeoutMs }))} />}
         </Field>
       </div>
+      <WebhookSecret />
     </div>
   );
 }
