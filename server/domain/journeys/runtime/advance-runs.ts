@@ -5,7 +5,7 @@ import { claimDueRuns, type ClaimedRun } from "./claim-runs";
 import { executorFor } from "./executors";
 import { bookkeeping, isWaitingHere, leavingNode, withBookkeeping } from "./run-context";
 import type { StepItem, StepJourney, StepOutcome } from "./step-types";
-import { loadVersions, nextNodeId, type RuntimeVersion } from "./version-cache";
+import { loadVersions, nextNodeId, reachableFrom, type RuntimeVersion } from "./version-cache";
 import { writeOutcomes, type RunWrite, type StatWrite, type StepWrite } from "./write-outcomes";
 
 export type AdvanceOptions = {
@@ -32,6 +32,8 @@ export const defaultLeaseSeconds = () => Number(process.env.JOURNEY_LEASE_SECOND
 
 type Live = {
   run: ClaimedRun;
+  /** Nodes passed in this batch. */
+  hops: number;
   nodeId: string;
   stepNo: number;
   context: Record<string, unknown>;
@@ -61,7 +63,7 @@ export const advanceBatch = async (options: AdvanceOptions = {}): Promise<Advanc
   if (!claimed.length) return { claimed: 0, written: 0, transitions: 0 };
   timing.push(`claim ${Math.round(performance.now() - t0)}`);
   const versions = await loadVersions(db, claimed.map((run) => run.versionId));
-  const live: Live[] = claimed.map((run) => ({ run, nodeId: run.nodeId, stepNo: run.stepNo, context: run.context, write: null }));
+  const live: Live[] = claimed.map((run) => ({ run, hops: 0, nodeId: run.nodeId, stepNo: run.stepNo, context: run.context, write: null }));
   const steps: StepWrite[] = [];
   const stats: StatWrite[] = [];
   let seq = 0;
@@ -87,8 +89,8 @@ export const advanceBatch = async (options: AdvanceOptions = {}): Promise<Advanc
     l.write = base(l, patch);
   };
 
-  for (let hop = 0; hop < maxHops; hop++) {
-    const pending = live.filter((l) => !l.write);
+  for (let round = 0; round < maxHops * 4; round++) {
+    const pending = live.filter((l) => !l.write && l.hops < maxHops);
     if (!pending.length) break;
     const groups = new Map<string, Live[]>();
     for (const l of pending) {
@@ -97,8 +99,19 @@ export const advanceBatch = async (options: AdvanceOptions = {}): Promise<Advanc
       if (group) group.push(l);
       else groups.set(key, [l]);
     }
+    // A node that other runs of this batch can still reach waits for them, so its executor runs once
+    // for all of them (a send node after a branch gets one batch, not one per path). In a cycle every
+    // group can reach another: then all run.
+    const ready = [...groups.values()].filter((group) => {
+      const { versionId } = group[0]!.run;
+      const version = versions.get(versionId);
+      if (!version) return true;
+      return ![...groups.values()].some(
+        (other) => other !== group && other[0]!.run.versionId === versionId && reachableFrom(version, other[0]!.nodeId).has(group[0]!.nodeId),
+      );
+    });
     await Promise.all(
-      [...groups.values()].map(async (group) => {
+      (ready.length ? ready : [...groups.values()]).map(async (group) => {
         const first = group[0]!.run;
         const version = versions.get(first.versionId);
         const node = version?.nodes.get(group[0]!.nodeId);
@@ -125,7 +138,7 @@ export const advanceBatch = async (options: AdvanceOptions = {}): Promise<Advanc
           } else runnable.push(l);
         }
         const tg = performance.now();
-        if (runnable.length) await runGroup(version, node, runnable, now, { step, stat, finish, stay, maxHops, hop });
+        if (runnable.length) await runGroup(version, node, runnable, now, { step, stat, finish, stay });
         timing.push(`${node.id}x${runnable.length} ${Math.round(performance.now() - tg)}`);
       }),
     );
@@ -166,8 +179,6 @@ type Recorders = {
   stat: (l: Live, nodeId: string, entered: number, left: number) => void;
   finish: (l: Live, status: RunWrite["status"], reason: string) => void;
   stay: (l: Live, patch: Partial<RunWrite>) => void;
-  maxHops: number;
-  hop: number;
 };
 
 const runGroup = async (version: RuntimeVersion, node: JourneyNode, group: Live[], now: Date, r: Recorders) => {
@@ -223,6 +234,7 @@ const runGroup = async (version: RuntimeVersion, node: JourneyNode, group: Live[
         r.stat(l, target, 1, 0);
         l.nodeId = target;
         l.stepNo += 1;
+        l.hops += 1;
         break;
       }
       case "wait": {

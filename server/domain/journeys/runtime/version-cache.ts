@@ -46,3 +46,28 @@ export const loadVersions = async (executor: Executor, versionIds: Iterable<stri
 };
 
 export const nextNodeId = (version: RuntimeVersion, nodeId: string, handle: string) => version.edges.get(edgeKey(nodeId, handle)) ?? null;
+
+const reachCache = new WeakMap<RuntimeVersion, Map<string, Set<string>>>();
+
+/** The nodes a run at `nodeId` can still get to (by any path), computed once per version. */
+export const reachableFrom = (version: RuntimeVersion, nodeId: string): Set<string> => {
+  let byNode = reachCache.get(version);
+  if (!byNode) {
+    byNode = new Map();
+    reachCache.set(version, byNode);
+  }
+  const known = byNode.get(nodeId);
+  if (known) return known;
+  const outgoing = new Map<string, string[]>();
+  for (const edge of version.definition.edges) outgoing.set(edge.source, [...(outgoing.get(edge.source) ?? []), edge.target]);
+  const seen = new Set<string>();
+  const stack = [...(outgoing.get(nodeId) ?? [])];
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    stack.push(...(outgoing.get(next) ?? []));
+  }
+  byNode.set(nodeId, seen);
+  return seen;
+};
