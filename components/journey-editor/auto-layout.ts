@@ -33,3 +33,21 @@ export const layoutJourney = (definition: JourneyDefinition, sizes: ReadonlyMap<
     }),
   };
 };
+
+/**
+ * Where a step added by clicking (not dropped) goes: at `start`, or stepped down and right until it
+ * overlaps no other step, so repeated clicks do not pile steps on top of each other.
+ */
+export const findFreeSpot = (definition: JourneyDefinition, sizes: ReadonlyMap<string, NodeSize>, start: { x: number; y: number }) => {
+  const overlaps = (x: number, y: number) =>
+    definition.nodes.some((node) => {
+      const size = sizes.get(node.id) ?? DEFAULT_NODE_SIZE;
+      return x < node.position.x + size.width && x + DEFAULT_NODE_SIZE.width > node.position.x && y < node.position.y + size.height && y + DEFAULT_NODE_SIZE.height > node.position.y;
+    });
+  let { x, y } = start;
+  for (let tries = 0; tries < 30 && overlaps(x, y); tries++) {
+    x += 32;
+    y += 48;
+  }
+  return { x: Math.round(x), y: Math.round(y) };
+};

@@ -12,7 +12,7 @@ import { cn } from "@/lib/cn";
 import { errorMessage } from "@/lib/trpc-errors";
 import type { JourneyDefinition, JourneyNodeType, JourneySettings } from "@/server/domain/journeys/journey-definition";
 import type { AppRouter } from "@/server/trpc/root";
-import { DEFAULT_NODE_SIZE, layoutJourney, type NodeSize } from "./auto-layout";
+import { DEFAULT_NODE_SIZE, findFreeSpot, layoutJourney, type NodeSize } from "./auto-layout";
 import { EditorAlerts } from "./editor-alerts";
 import { EditorProvider, type EditorApi } from "./editor-context";
 import { addNode, copyNodes, pasteNodes, removeElements, updateNode, type Clipboard } from "./graph-edits";
@@ -106,9 +106,7 @@ export function EditorWorkspace({ journey, canEdit, onReload }: { journey: Journ
   const addAtCentre = (type: JourneyNodeType) => {
     const box = canvasBox.current?.getBoundingClientRect();
     const centre = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
-    // Nudged by the number of steps, so several clicks do not stack them exactly on top of each other.
-    const nudge = (definition.nodes.length % 5) * 24;
-    const node = createNode(type, { x: Math.round(centre.x - DEFAULT_NODE_SIZE.width / 2 + nudge), y: Math.round(centre.y - 40 + nudge) });
+    const node = createNode(type, findFreeSpot(definition, sizes, { x: centre.x - DEFAULT_NODE_SIZE.width / 2, y: centre.y - DEFAULT_NODE_SIZE.height / 2 }));
     edit((d) => addNode(d, node));
     setSelection({ nodes: [node.id], edges: [] });
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emptyJourneyDefinition, type JourneyDefinition } from "@/server/domain/journeys/journey-definition";
 import { validateJourneyGraph } from "@/server/domain/journeys/journey-graph";
-import { layoutJourney } from "./auto-layout";
+import { findFreeSpot, layoutJourney } from "./auto-layout";
 import { addNode, connect, copyNodes, pasteNodes, removeElements, updateNode } from "./graph-edits";
 import { historyReducer, initialHistory } from "./journey-history";
 import { createNode } from "./node-catalog";
@@ -76,6 +76,15 @@ describe("journey graph edits", () => {
     expect(y("t")).toBeLessThan(y("b"));
     expect(y("b")).toBeLessThan(y("yes-mail"));
     expect(x("yes-mail")).toBeLessThan(x("no-mail"));
+  });
+});
+
+describe("adding by click", () => {
+  it("steps aside from steps already there", () => {
+    const d = addNode(emptyJourneyDefinition(), createNode("exit", { x: 0, y: 0 }, "e"));
+    const spot = findFreeSpot(d, new Map([["e", { width: 240, height: 96 }]]), { x: 0, y: 0 });
+    expect(spot.y).toBeGreaterThanOrEqual(96);
+    expect(findFreeSpot(emptyJourneyDefinition(), new Map(), { x: 10.4, y: 20.6 })).toEqual({ x: 10, y: 21 });
   });
 });
 
