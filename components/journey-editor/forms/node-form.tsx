@@ -66,6 +66,8 @@ const formFor = (node: JourneyNode, problems: JourneyProblem[], onChange: (node:
 export function NodeForm({ node, problems, journeyId, onDelete }: { node: JourneyNode; problems: JourneyProblem[]; journeyId: string; onDelete: () => void }) {
   const { updateNode, readOnly } = useEditor();
   const { label, description, Icon } = NODE_CATALOG[node.type];
+  // Problems with a setting are shown beside that setting; the rest (connections, reachability) up here.
+  const general = problems.filter((problem) => !problem.field?.startsWith("config."));
   return (
     <section aria-label={`${label} settings`} className="space-y-4">
       <header className="flex items-start gap-2.5">
@@ -75,9 +77,9 @@ export function NodeForm({ node, problems, journeyId, onDelete }: { node: Journe
           <p className="text-xs text-slate-500">{description}</p>
         </div>
       </header>
-      {problems.length > 0 && (
+      {general.length > 0 && (
         <ul className="space-y-1 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700" aria-label="Problems with this step">
-          {problems.map((problem, index) => (
+          {general.map((problem, index) => (
             <li key={`${problem.code}-${index}`} className="flex gap-1.5">
               <AlertIcon className="mt-0.5 size-4 shrink-0" />
               {problem.message}
