@@ -40,6 +40,8 @@ export type EditorApi = {
   readOnly: boolean;
   /** Replaces a node (its configuration) as one step of the history. */
   updateNode: (node: JourneyNode) => void;
+  /** Connects an output to a step (replacing its edge), or with null disconnects it. */
+  connectOutput: (source: string, handle: string, target: string | null) => void;
 };
 
 const EditorContext = createContext<EditorApi | null>(null);

@@ -15,7 +15,7 @@ import type { AppRouter } from "@/server/trpc/root";
 import { DEFAULT_NODE_SIZE, findFreeSpot, layoutJourney, type NodeSize } from "./auto-layout";
 import { EditorAlerts } from "./editor-alerts";
 import { EditorProvider, type EditorApi } from "./editor-context";
-import { addNode, copyNodes, pasteNodes, removeElements, updateNode, type Clipboard } from "./graph-edits";
+import { addNode, connect, copyNodes, pasteNodes, removeElements, updateNode, type Clipboard } from "./graph-edits";
 import { JourneyCanvas, type Selection } from "./journey-canvas";
 import { JourneyControls } from "./journey-controls";
 import { backToJourneys } from "./journey-editor";
@@ -91,7 +91,18 @@ export function EditorWorkspace({ journey, canEdit, onReload }: { journey: Journ
   );
 
   const editor: EditorApi = useMemo(
-    () => ({ journeyId: journey.id, lookups, readOnly, updateNode: (node) => edit((d) => updateNode(d, node)) }),
+    () => ({
+      journeyId: journey.id,
+      lookups,
+      readOnly,
+      updateNode: (node) => edit((d) => updateNode(d, node)),
+      connectOutput: (source, sourceHandle, target) =>
+        edit((d) =>
+          target
+            ? connect(d, { source, sourceHandle, target })
+            : removeElements(d, [], d.edges.filter((e) => e.source === source && e.sourceHandle === sourceHandle).map((e) => e.id)),
+        ),
+    }),
     [journey.id, lookups, readOnly, edit],
   );
 

@@ -38,7 +38,7 @@ export function SidePanel({
   const selected = definition.nodes.filter((node) => selection.nodes.includes(node.id));
   if (selected.length === 1) {
     const node = selected[0]!;
-    return <NodeForm key={node.id} node={node} problems={problemsByNode.get(node.id) ?? []} journeyId={journeyId} onDelete={onDeleteSelection} />;
+    return <NodeForm key={node.id} node={node} definition={definition} problems={problemsByNode.get(node.id) ?? []} journeyId={journeyId} onDelete={onDeleteSelection} />;
   }
   if (selected.length > 1 || selection.edges.length > 0)
     return (

@@ -130,6 +130,8 @@ test("journey editor: build on the canvas, see and fix a problem, publish, enter
   await panel.getByLabel("Wait unit").selectOption("seconds");
   await expect(wait.getByTestId("node-summary")).toHaveText("For 2 seconds");
   await branch.click();
+  // The side panel lists where each output leads (the same edges, pickable without a mouse).
+  await expect(panel.getByLabel("Next step after “No”")).toHaveValue((await sendNo.getAttribute("data-id"))!);
   await panel.getByRole("button", { name: "Contact field" }).click();
   await expect(branch.getByTestId("node-summary")).toHaveText("Matches 1 rule");
   await sendYes.click();

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import type { JourneyNode, JourneyNodeOf } from "@/server/domain/journeys/journey-definition";
+import type { JourneyDefinition, JourneyNode, JourneyNodeOf } from "@/server/domain/journeys/journey-definition";
 import type { JourneyProblem } from "@/server/domain/journeys/journey-graph";
 import { useEditor } from "../editor-context";
 import { NODE_CATALOG } from "../node-catalog";
@@ -13,6 +13,7 @@ import { DateTriggerForm } from "./date-trigger-form";
 import { EventTriggerForm } from "./event-trigger-form";
 import { ExitForm } from "./exit-form";
 import { ListForm } from "./list-form";
+import { OutputsForm } from "./outputs-form";
 import { SegmentTriggerForm } from "./segment-trigger-form";
 import { SendEmailForm } from "./send-email-form";
 import { SendSmsForm } from "./send-sms-form";
@@ -63,8 +64,20 @@ const formFor = (node: JourneyNode, problems: JourneyProblem[], onChange: (node:
 };
 
 /** The side panel for one selected step: what it is, its settings, the problems pinned on it. */
-export function NodeForm({ node, problems, journeyId, onDelete }: { node: JourneyNode; problems: JourneyProblem[]; journeyId: string; onDelete: () => void }) {
-  const { updateNode, readOnly } = useEditor();
+export function NodeForm({
+  node,
+  definition,
+  problems,
+  journeyId,
+  onDelete,
+}: {
+  node: JourneyNode;
+  definition: JourneyDefinition;
+  problems: JourneyProblem[];
+  journeyId: string;
+  onDelete: () => void;
+}) {
+  const { updateNode, connectOutput, readOnly } = useEditor();
   const { label, description, Icon } = NODE_CATALOG[node.type];
   // Problems with a setting are shown beside that setting; the rest (connections, reachability) up here.
   const general = problems.filter((problem) => !problem.field?.startsWith("config."));
@@ -87,8 +100,14 @@ export function NodeForm({ node, problems, journeyId, onDelete }: { node: Journe
           ))}
         </ul>
       )}
-      <fieldset disabled={readOnly} className="m-0 min-w-0 border-0 p-0">
+      <fieldset disabled={readOnly} className="m-0 min-w-0 space-y-4 border-0 p-0">
         {formFor(node, problems, updateNode, journeyId)}
+        <OutputsForm
+          node={node}
+          definition={definition}
+          onConnect={(handle, target) => connectOutput(node.id, handle, target)}
+          onDisconnect={(handle) => connectOutput(node.id, handle, null)}
+        />
       </fieldset>
       {!readOnly && (
         <div className="flex items-center justify-between border-t border-slate-100 pt-3">
