@@ -110,6 +110,12 @@ const EXTRA_INPUTS: Record<string, (a: WorkspaceA) => unknown[]> = {
   "messagingPolicy.save": () => [{ maxPerDay: 3, maxPerWeek: 10, quietStart: "21:00", quietEnd: "08:00" }],
   // Journeys: a copy of a pre-built one inside B, and drafts (one naming A's list and template) sent at A's ids.
   "journeys.create": () => [{ name: "Intruder journey", templateKey: "welcome_series" }],
+  // The API trigger: A's ids as the journey, and A's contacts (by id and by address) sent along.
+  "journeyRuns.enter": (a) => [
+    ...[a.id, ...a.audienceIds, ...a.memberIds].map((journeyId) => ({ journeyId, contact: { id: a.id }, data: { intruder: true } })),
+    ...[a.id, ...a.memberIds].map((id) => ({ journeyId: a.id, contact: { id } })),
+    { journeyId: a.id, contact: { email: a.owner.email } },
+  ],
   "journeys.saveDraft": (a) =>
     [a.id, ...a.audienceIds].flatMap((journeyId) => [
       { journeyId, expectedRevision: 1, draft: journeyDraft(), name: "Renamed by an intruder" },
