@@ -30,6 +30,7 @@ import { useDraftSaving } from "./use-draft-saving";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
 import { useJourneyProblems } from "./use-journey-problems";
 import { useLookups } from "./use-lookups";
+import { VersionHistory } from "./version-history";
 
 export type JourneyDetail = inferRouterOutputs<AppRouter>["journeys"]["get"];
 
@@ -293,6 +294,7 @@ export function EditorWorkspace({ journey, canEdit, onReload }: { journey: Journ
               onDescription={setDescription}
               onSettings={onSettings}
               onDeleteSelection={deleteSelection}
+              footer={<VersionHistory versions={journey.versions} liveVersion={journey.liveVersion} />}
             />
           </aside>
         </div>

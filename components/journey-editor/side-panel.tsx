@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { JourneyDefinition, JourneySettings } from "@/server/domain/journeys/journey-definition";
 import type { JourneyProblem } from "@/server/domain/journeys/journey-graph";
@@ -21,6 +22,7 @@ export function SidePanel({
   onDescription,
   onSettings,
   onDeleteSelection,
+  footer,
 }: {
   journeyId: string;
   definition: JourneyDefinition;
@@ -33,6 +35,8 @@ export function SidePanel({
   onDescription: (description: string) => void;
   onSettings: (settings: JourneySettings) => void;
   onDeleteSelection: () => void;
+  /** Shown below the journey's settings. */
+  footer?: ReactNode;
 }) {
   const { readOnly } = useEditor();
   const selected = definition.nodes.filter((node) => selection.nodes.includes(node.id));
@@ -56,16 +60,19 @@ export function SidePanel({
       </div>
     );
   return (
-    <fieldset disabled={readOnly} className="m-0 min-w-0 border-0 p-0">
-      <SettingsForm
-        name={name}
-        description={description}
-        settings={definition.settings}
-        problems={problems.filter((p) => !p.nodeId)}
-        onName={onName}
-        onDescription={onDescription}
-        onSettings={onSettings}
-      />
-    </fieldset>
+    <>
+      <fieldset disabled={readOnly} className="m-0 min-w-0 border-0 p-0">
+        <SettingsForm
+          name={name}
+          description={description}
+          settings={definition.settings}
+          problems={problems.filter((p) => !p.nodeId)}
+          onName={onName}
+          onDescription={onDescription}
+          onSettings={onSettings}
+        />
+      </fieldset>
+      {footer}
+    </>
   );
 }

@@ -194,6 +194,8 @@ test("journey editor: build on the canvas, see and fix a problem, publish, enter
   await expect(page.getByText("Published version 2.")).toBeVisible();
   await expect(page.getByTestId("journey-version")).toHaveText("Version 2 live");
   await expect(page.getByText("Unpublished changes")).toHaveCount(0);
+  await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
+  await expect(page.getByRole("region", { name: "Published versions" }).getByRole("listitem")).toHaveText([/^Version 2\s*current/, /^Version 1/]);
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(page.locator("[data-status]").first()).toHaveText("Paused");
   await page.getByRole("button", { name: "Resume" }).click();
