@@ -8,11 +8,14 @@ import { addListMembers } from "@/server/domain/lists/add-list-members";
 import { createList } from "@/server/domain/lists/create-list";
 import { createSegment } from "@/server/domain/segments/create-segment";
 import { insertTestContacts } from "@/server/testing/bulk-contacts";
-import { createTestApiKey, createTestWorkspace } from "@/server/testing/fixtures";
+import { callerFor, createTestApiKey, createTestWorkspace } from "@/server/testing/fixtures";
+import { startAndRunImport, uploadTestCsv } from "@/server/testing/imports";
+import { queuedJobPayloads, withSystemMailQueue } from "@/server/testing/system-mail";
 import { POST } from "@/app/api/v1/journeys/[journeyId]/enter/route";
 import { PAUSED_RECHECK_MS } from "./advance-runs";
 import { definition, drain, publishTestJourney, runsOf, stepsOf } from "./runtime-fixtures";
 import { enterDateJourneys } from "./triggers/date-reached";
+import { ENTER_LIST_TASK, enterOnListJoin } from "./triggers/list-joined";
 import { enterSegmentJourneys } from "./triggers/segment-entered";
 
 const setup = async (count = 1) => {
@@ -21,7 +24,7 @@ const setup = async (count = 1) => {
     workspace.id,
     Array.from({ length: count }, (_, i) => ({ email: `entry-${i}-${crypto.randomUUID()}@example.test` })),
   );
-  return { workspaceId: workspace.id, ownerId: owner.id, contacts };
+  return { workspaceId: workspace.id, ownerId: owner.id, owner, contacts };
 };
 
 const apiJourney = (settings: Parameters<typeof definition>[2] = {}) =>
@@ -105,6 +108,34 @@ describe("entering journeys", () => {
     expect(await runsOf(journeyId)).toHaveLength(3);
     await drain(workspaceId);
     expect((await runsOf(journeyId)).every((r) => r.status === "completed")).toBe(true);
+  });
+
+  it("a CSV import into the list enters everyone it added, by a job queued with the import's commit", async () => {
+    const { workspaceId, owner, contacts } = await setup();
+    const list = await createList({ workspaceId, name: "Imported" });
+    const journeyId = await publishTestJourney(
+      workspaceId,
+      definition(
+        [
+          { id: "joined", type: "trigger_list_joined", config: { listId: list.id } },
+          { id: "end", type: "exit", config: { goal: false } },
+        ],
+        [["joined", "next", "end"]],
+      ),
+    );
+    const caller = callerFor(owner, workspaceId);
+    const upload = await uploadTestCsv(workspaceId, owner.id, `email\nnew-${crypto.randomUUID()}@example.test\n${contacts[0]!.email}\n`);
+    await caller.imports.configure({ importId: upload.importId, columns: [{ kind: "field", field: "email" }], policy: "add_only", listId: list.id });
+    expect(await startAndRunImport(caller, upload.importId)).toMatchObject({ outcome: "completed" });
+    await withSystemMailQueue(async () => {
+      const jobs = await queuedJobPayloads<{ workspaceId: string; listId: string; at: string }>(ENTER_LIST_TASK, "listId", list.id);
+      expect(jobs).toHaveLength(1);
+      await db.transaction((tx) => enterOnListJoin(tx, { ...jobs[0]!, statusChangesToo: true }));
+      await db.execute(sql`
+        delete from graphile_worker._private_jobs where task_id = (select id from graphile_worker._private_tasks where identifier = ${ENTER_LIST_TASK})
+          and payload->>'listId' = ${list.id}`);
+    });
+    expect(await runsOf(journeyId)).toHaveLength(2);
   });
 
   it("segment-entered and date triggers enter the contacts that match when checked", async () => {
