@@ -24,25 +24,33 @@ export function Palette({ onAdd, disabled }: { onAdd: (type: JourneyNodeType) =>
               const { label, description, Icon } = NODE_CATALOG[type];
               return (
                 <li key={type}>
-                  <button
-                    type="button"
+                  {/* A div as a button: older Firefox releases do not start a drag from a <button>. */}
+                  <div
+                    role="button"
+                    tabIndex={disabled ? -1 : 0}
+                    aria-disabled={disabled || undefined}
                     draggable={!disabled}
-                    disabled={disabled}
                     data-palette-item={type}
                     title={`${description}. Drag onto the canvas, or click to add.`}
                     onDragStart={(event) => {
                       event.dataTransfer.setData(PALETTE_DRAG_TYPE, type);
                       event.dataTransfer.effectAllowed = "move";
                     }}
-                    onClick={() => onAdd(type)}
+                    onClick={() => !disabled && onAdd(type)}
+                    onKeyDown={(event) => {
+                      if (disabled || (event.key !== "Enter" && event.key !== " ")) return;
+                      event.preventDefault();
+                      onAdd(type);
+                    }}
                     className={cn(
-                      "flex w-full items-center gap-2 rounded-md border border-slate-200 bg-white px-2 py-1.5 text-left text-sm text-slate-700 shadow-xs",
-                      "cursor-grab hover:border-brand-300 hover:bg-brand-50/40 active:cursor-grabbing disabled:cursor-not-allowed disabled:opacity-50",
+                      "flex w-full items-center gap-2 rounded-md border border-slate-200 bg-white px-2 py-1.5 text-left text-sm text-slate-700 shadow-xs select-none",
+                      "cursor-grab hover:border-brand-300 hover:bg-brand-50/40 focus-visible:outline-2 focus-visible:outline-brand-500 active:cursor-grabbing",
+                      "aria-disabled:cursor-not-allowed aria-disabled:opacity-50",
                     )}
                   >
                     <Icon className="size-4 shrink-0 text-slate-500" />
                     <span className="truncate">{label}</span>
-                  </button>
+                  </div>
                 </li>
               );
             })}
