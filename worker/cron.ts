@@ -20,6 +20,18 @@ export const cronItems: CronItem[] = [
     identifier: "dnc/refresh-due",
     options: { backfillPeriod: 60 * 60 * 1000, maxAttempts: 3 },
   },
+  // Journeys: the safety net for due runs (entries and matched events queue an advance at once, and
+  // the runtime sets a timer for the next wait ending within a minute), same job key as those.
+  {
+    task: "journeys/advance",
+    match: "* * * * *",
+    identifier: "journeys/advance",
+    payload: { lane: "0" },
+    options: { jobKey: "journeys/advance:0", queueName: "journeys/advance:0", maxAttempts: 5 },
+  },
+  // "Entered a segment" is detected within a minute, date triggers within 15 minutes of their time.
+  { task: "journeys/enter-segments", match: "* * * * *", identifier: "journeys/enter-segments", options: { jobKey: "journeys/enter-segments", maxAttempts: 3 } },
+  { task: "journeys/enter-dates", match: "*/15 * * * *", identifier: "journeys/enter-dates", options: { jobKey: "journeys/enter-dates", maxAttempts: 3 } },
 ];
 
 /** The items whose tasks this process runs (a dedicated sending node leaves the others to the rest). */

@@ -9,6 +9,10 @@ import { sendTransactional } from "./tasks/delivery/send-transactional";
 import { refresh as refreshDnc } from "./tasks/dnc/refresh";
 import { refreshDue as refreshDueDnc } from "./tasks/dnc/refresh-due";
 import { ensurePartitions } from "./tasks/events/ensure-partitions";
+import { advance as advanceJourneys } from "./tasks/journeys/advance";
+import { enterDates as enterJourneyDates } from "./tasks/journeys/enter-dates";
+import { enterList as enterJourneyList } from "./tasks/journeys/enter-list";
+import { enterSegments as enterJourneySegments } from "./tasks/journeys/enter-segments";
 import { sendEmail } from "./tasks/system/send-email";
 
 /** Task identifier = path under worker/tasks (graphile-worker's convention). */
@@ -24,6 +28,10 @@ export const taskList: TaskList = {
   "delivery/cancel-cleanup": cancelCleanup,
   "delivery/decide-ab-winner": decideAbWinner,
   "delivery/send-transactional": sendTransactional,
+  "journeys/advance": advanceJourneys,
+  "journeys/enter-list": enterJourneyList,
+  "journeys/enter-segments": enterJourneySegments,
+  "journeys/enter-dates": enterJourneyDates,
 };
 
 /**

@@ -24,6 +24,10 @@ import { sendingDomainsRouter } from "./routers/sending-domains";
 import { creditsRouter } from "./routers/credits";
 import { nodesRouter } from "./routers/nodes";
 import { reportsRouter } from "./routers/reports";
+import { journeyRunsRouter } from "./routers/journey-runs";
+import { messagingPolicyRouter } from "./routers/messaging-policy";
+import { journeyTimelineRouter } from "./routers/journey-timeline";
+import { journeysRouter } from "./routers/journeys";
 
 export const appRouter = router({
   campaigns: campaignsRouter,
@@ -51,6 +55,10 @@ export const appRouter = router({
   credits: creditsRouter,
   nodes: nodesRouter,
   reports: reportsRouter,
+  journeyRuns: journeyRunsRouter,
+  messagingPolicy: messagingPolicyRouter,
+  journeyTimeline: journeyTimelineRouter,
+  journeys: journeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

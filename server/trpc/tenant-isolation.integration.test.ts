@@ -10,6 +10,12 @@ import {
   dncRegistries,
   emailTemplates,
   events,
+  journeyNodeStats,
+  journeys,
+  journeyStates,
+  journeySteps,
+  journeyTriggers,
+  journeyVersions,
   listMemberships,
   lists,
   segments,
@@ -102,12 +108,44 @@ const EXTRA_INPUTS: Record<string, (a: WorkspaceA) => unknown[]> = {
   "workspaces.setPostalAddress": () => [{ postalAddress: "1 Intruder Street" }],
   "credits.topUp": () => [{ amount: 500, note: "Intruder top-up" }],
   "credits.adjust": () => [{ amount: -1, note: "Intruder adjustment" }, { amount: -1_000_000, note: "Intruder drain" }],
+  "messagingPolicy.save": () => [{ maxPerDay: 3, maxPerWeek: 10, quietStart: "21:00", quietEnd: "08:00" }],
+  // Journeys: a copy of a pre-built one inside B, and drafts (one naming A's list and template) sent at A's ids.
+  "journeys.create": () => [{ name: "Intruder journey", templateKey: "welcome_series" }],
+  // The API trigger: A's ids as the journey, and A's contacts (by id and by address) sent along.
+  "journeyRuns.enter": (a) => [
+    ...[a.id, ...a.audienceIds, ...a.memberIds].map((journeyId) => ({ journeyId, contact: { id: a.id }, data: { intruder: true } })),
+    ...[a.id, ...a.memberIds].map((id) => ({ journeyId: a.id, contact: { id } })),
+    { journeyId: a.id, contact: { email: a.owner.email } },
+  ],
+  "journeys.saveDraft": (a) =>
+    [a.id, ...a.audienceIds].flatMap((journeyId) => [
+      { journeyId, expectedRevision: 1, draft: journeyDraft(), name: "Renamed by an intruder" },
+      { journeyId, expectedRevision: 1, draft: journeyDraft({ listId: a.audienceIds[2], templateId: a.audienceIds[8] }) },
+    ]),
+  "journeys.publish": (a) => [a.id, ...a.audienceIds].map((journeyId) => ({ journeyId, expectedRevision: 1 })),
   "segments.sample": (a) =>
     segmentSources(a, { type: "attribute", field: "email", operator: "starts_with", value: "intruder-" }),
 };
 
 function segmentDefinition(...rules: unknown[]) {
   return { version: 1, root: { type: "group", combinator: "and", rules: rules.length ? rules : [{ type: "attribute", field: "email", operator: "is_set" }] } };
+}
+
+/** A small journey document; with ids, it joins a list and sends a template. */
+function journeyDraft(ids: { listId?: string; templateId?: string } = {}) {
+  return {
+    version: 1,
+    nodes: [
+      { id: "start", type: "trigger_list_joined", position: { x: 0, y: 0 }, config: { listId: ids.listId ?? null } },
+      { id: "mail", type: "send_email", position: { x: 0, y: 150 }, config: { templateId: ids.templateId ?? null } },
+      { id: "done", type: "exit", position: { x: 0, y: 300 }, config: {} },
+    ],
+    edges: [
+      { id: "e1", source: "start", sourceHandle: "next", target: "mail" },
+      { id: "e2", source: "mail", sourceHandle: "next", target: "done" },
+    ],
+    settings: { entry: { mode: "once" } },
+  };
 }
 
 function segmentSources(a: WorkspaceA, everyone: unknown = { type: "attribute", field: "email", operator: "is_set" }) {
@@ -370,6 +408,28 @@ const seedAudience = async (workspaceId: string, tag: string) => {
   };
 };
 
+/** A live journey in A with a version, a trigger, a contact inside it and its step, naming A's list and template. */
+const seedJourneys = async (workspaceId: string, tag: string, refs: { contactId: string; listId: string; templateId: string }) => {
+  const draft = { ...journeyDraft({ listId: refs.listId, templateId: refs.templateId }), settings: { entry: { mode: "once" }, goal: null, respectMessagingLimits: true } };
+  const [journey] = await db
+    .insert(journeys)
+    .values({ workspaceId, name: `Alpha journey ${tag}`, description: `Alpha journey notes ${tag}`, status: "live", draft, webhookSecret: `alpha-webhook-secret-${tag}` })
+    .returning();
+  const [version] = await db.insert(journeyVersions).values({ workspaceId, journeyId: journey!.id, version: 1, definition: draft }).returning();
+  await db.update(journeys).set({ liveVersionId: version!.id }).where(inArray(journeys.id, [journey!.id]));
+  await db.insert(journeyTriggers).values({ workspaceId, journeyId: journey!.id, versionId: version!.id, nodeId: "start", triggerType: "trigger_list_joined", key: refs.listId });
+  const [state] = await db
+    .insert(journeyStates)
+    .values({ workspaceId, journeyId: journey!.id, versionId: version!.id, contactId: refs.contactId, nodeId: "mail", status: "active", wakeAt: new Date(Date.now() + 3_600_000) })
+    .returning();
+  await db.insert(journeySteps).values({ workspaceId, journeyId: journey!.id, stateId: state!.id, contactId: refs.contactId, nodeId: "start", nodeType: "trigger_list_joined", outcome: "entered" });
+  await db.insert(journeyNodeStats).values({ journeyId: journey!.id, nodeId: "start", entered: 1, left: 1 });
+  return {
+    audienceIds: [journey!.id, version!.id],
+    audienceSecrets: [`Alpha journey ${tag}`, `Alpha journey notes ${tag}`, `alpha-webhook-secret-${tag}`],
+  };
+};
+
 // ---------------------------------------------------------------------------------------------
 // Two workspaces with real data in each
 // ---------------------------------------------------------------------------------------------
@@ -406,6 +466,9 @@ beforeAll(async () => {
     messageSubjects: [`Alpha campaign ${tag}`, `Alpha password reset ${tag}`],
     ...mergeSeeds(await seedAudience(aWorkspace.id, tag), await seedContent(aWorkspace.id, tag)),
   };
+  const journeySeed = await seedJourneys(aWorkspace.id, tag, { contactId: a.audienceIds[0]!, listId: a.audienceIds[2]!, templateId: a.audienceIds[8]! });
+  a.audienceIds.push(...journeySeed.audienceIds);
+  a.audienceSecrets.push(...journeySeed.audienceSecrets);
 
   const bOwner = await createTestUser(`Bravo Owner ${tag}`);
   const bWorkspace = await createWorkspace({ userId: bOwner.id, name: `Bravo ${tag}` });

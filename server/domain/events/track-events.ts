@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { db, type Executor } from "@/server/db/client";
 import { AppError, type FieldErrors } from "@/server/errors";
+import { onEventsTracked } from "@/server/domain/journeys/runtime/match-events";
 import { ensurePartitionsFor } from "./event-partitions";
 import { MAX_EVENTS_PER_BATCH, validateTrackedEvent, type TrackEventInput, type ValidEvent } from "./event-input";
 
@@ -138,6 +139,11 @@ export const trackEvents = async ({ workspaceId, events }: TrackEventsOptions): 
           select ${workspaceId}, t.contact_id, t.name, coalesce(t.properties, '{}'::jsonb), t.occurred_at
           from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
             as t(contact_id uuid, name text, properties jsonb, occurred_at timestamptz)`);
+        // Journeys: event triggers, waits for these events, goals (a couple of indexed reads per batch).
+        await onEventsTracked(tx, {
+          workspaceId,
+          events: rows.map((row) => ({ contactId: row.contact_id, name: row.name, properties: (row.properties ?? {}) as Record<string, unknown> })),
+        });
       }
       return created;
     });

@@ -13,6 +13,7 @@ import { prepareBatch, type StagedTable } from "./prepare-import-batch";
 import { readImportChunks } from "./read-import-file";
 import { stageImportRows } from "./stage-import-rows";
 import { createRowValidator } from "./validate-import-row";
+import { queueListJoinEntrySql } from "@/server/domain/journeys/runtime/triggers/list-joined";
 
 export type RunImportOptions = {
   importId: string;
@@ -169,6 +170,8 @@ const run = async (sql: postgres.Sql, { importId, attempt = 1, maxAttempts = 1, 
             inserted_rows = ${merged.inserted}, updated_rows = ${merged.updated}, skipped_rows = ${merged.skipped},
             rejected_rows = ${rejections.count}, error = null
         where id = ${importId}`;
+      // "Joined a list" journeys for everyone this import added or re-subscribed, once it has committed.
+      if (claimed.list_id) await tx.unsafe(queueListJoinEntrySql, [claimed.workspace_id, claimed.list_id]);
       // The file has served its purpose; keeping a copy of every upload would only grow the database.
       await tx`delete from import_chunks where import_id = ${importId}`;
       mergeBusyMs += performance.now() - t;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { contacts } from "@/drizzle/schema";
 import { db } from "@/server/db/client";
 import { parseInput } from "@/server/domain/contacts/field-errors";
+import { enterOnListJoin } from "@/server/domain/journeys/runtime/triggers/list-joined";
 import { findList } from "./find-list";
 import { ZContactIds, ZListId } from "./list-rules";
 
@@ -38,6 +39,8 @@ export const addListMembers = async ({ workspaceId, ...input }: z.input<typeof Z
     const found = row?.found ?? 0;
     const added = row?.added ?? 0;
     const resubscribed = row?.resubscribed ?? 0;
+    // "Joined a list" journeys, in the same transaction: set-based over the memberships written just now.
+    if (added + resubscribed > 0) await enterOnListJoin(tx, { workspaceId, listId });
     return { added, resubscribed, alreadySubscribed: found - added - resubscribed, notFound: ids.length - found };
   });
 };

@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { CreditsIcon, KeyIcon, MailIcon, MembersIcon, SettingsIcon, SmsIcon } from "@/components/shell/icons";
 import { cn } from "@/lib/cn";
 import { DomainIcon } from "../domains/_components/domain-icon";
+import { MessagingLimitsIcon } from "../messaging/_components/messaging-icon";
 
 const ITEMS = [
   { href: "/settings", label: "General", icon: SettingsIcon },
@@ -13,6 +14,7 @@ const ITEMS = [
   { href: "/settings/senders", label: "Senders", icon: MailIcon },
   { href: "/settings/domains", label: "Domains", icon: DomainIcon },
   { href: "/settings/sms-routes", label: "SMS routes", icon: SmsIcon },
+  { href: "/settings/messaging", label: "Messaging limits", icon: MessagingLimitsIcon },
   { href: "/settings/credits", label: "Credits", icon: CreditsIcon },
 ];
 

@@ -19,6 +19,7 @@ import { contactName } from "@/components/audience/contact-name";
 import type { CountryOption } from "../../_lib/form-options";
 import { ContactConsentCard } from "./contact-consent-card";
 import { ContactEventsCard } from "./contact-events-card";
+import { ContactJourneysCard } from "./contact-journeys-card";
 import { ContactListsCard } from "./contact-lists-card";
 import { ContactProfileCard } from "./contact-profile-card";
 
@@ -139,7 +140,7 @@ export function ContactDetail({
           />
           <ContactEventsCard events={events} />
           <ComingSoon title="Messages" description="Emails and SMS sent to this contact will appear here once delivery lands." />
-          <ComingSoon title="Journeys" description="The journeys this contact is in, and where they are in each, will appear here once journeys land." />
+          <ContactJourneysCard contactId={contact.id} />
         </div>
         <div className="min-w-0 space-y-6">
           <ContactConsentCard contact={contact} history={consentHistory} canEdit={canEdit} onChanged={refresh} />

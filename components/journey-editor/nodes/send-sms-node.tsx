@@ -1,0 +1,10 @@
+"use client";
+
+import type { NodeProps } from "@xyflow/react";
+import { nameOf, useEditor, type JourneyFlowNode } from "../editor-context";
+import { NodeShell } from "./node-shell";
+
+export function SendSmsNode({ data, selected }: NodeProps<JourneyFlowNode<"send_sms">>) {
+  const { lookups } = useEditor();
+  return <NodeShell data={data} selected={selected} summary={nameOf(lookups.smsTemplates, data.node.config.templateId, "Choose a template")} />;
+}
