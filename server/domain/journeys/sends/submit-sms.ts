@@ -1,7 +1,10 @@
+import { readStoredProvider } from "@/server/domain/delivery/sms/sms-provider";
+import { smsTransportFor } from "@/server/domain/delivery/sms/sms-transports";
 import type { SendResult } from "@/server/domain/delivery/transports/transport";
 
 export type SmsRouteForSending = {
   id: string;
+  workspaceId: string;
   name: string;
   markets: string[];
   pricePerSegment: number;
@@ -12,27 +15,20 @@ export type SmsRouteForSending = {
 
 export type OutgoingSms = { messageId: string; to: string; text: string; segments: number };
 
-type SmsTransport = { send(message: OutgoingSms): Promise<SendResult> };
-
 export const NO_SMS_ROUTE = "no SMS route can send";
 
+/** Whether a message could leave through this route: it has a complete provider. */
+export const canSubmitSms = (route: SmsRouteForSending | null): route is SmsRouteForSending => Boolean(route && readStoredProvider(route.provider));
+
 /**
- * The seam where a journey SMS leaves Herald. This build has no SMS transport yet (the SMS gateway
- * adds SMPP and HTTP providers): it answers null for every route, so journeys skip SMS steps with
- * "no SMS route can send" instead of charging for messages that cannot leave. The gateway replaces
- * this function with one that returns its transport for a route's provider.
+ * Hands one journey SMS to the route's transport, the same SMPP bind or HTTP provider campaigns use
+ * (server/domain/delivery/sms). `providerId` is what delivery receipts will name.
  */
-export const smsTransportFor = (route: SmsRouteForSending): SmsTransport | null => {
-  void route;
-  return null;
-};
-
-/** Whether a message could leave through this route now. */
-export const canSubmitSms = (route: SmsRouteForSending | null): route is SmsRouteForSending => Boolean(route?.provider && smsTransportFor(route));
-
-/** Hands one SMS to the route's transport; without one, a permanent refusal (never a crash). */
-export const submitSms = async (route: SmsRouteForSending, message: OutgoingSms): Promise<SendResult> => {
-  const transport = route.provider ? smsTransportFor(route) : null;
-  if (!transport) return { ok: false, permanent: true, reason: NO_SMS_ROUTE };
-  return transport.send(message);
+export const submitSms = async (route: SmsRouteForSending, message: OutgoingSms): Promise<SendResult & { providerId?: string | null }> => {
+  const provider = readStoredProvider(route.provider);
+  if (!provider) return { ok: false, permanent: true, reason: NO_SMS_ROUTE };
+  const transport = smsTransportFor({ id: route.id, workspaceId: route.workspaceId, name: route.name, provider });
+  const [result] = await transport.submit([{ id: message.messageId, to: message.to, text: message.text }]);
+  if (!result) return { ok: false, permanent: false, reason: "the SMS transport gave no answer" };
+  return result.ok ? { ok: true, response: `accepted in ${result.parts} part(s)`, providerId: result.providerId } : { ok: false, permanent: !result.retryable, reason: result.reason };
 };

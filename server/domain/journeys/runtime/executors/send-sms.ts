@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { smsRoutes, smsTemplates, workspaces } from "@/drizzle/schema";
 import { db } from "@/server/db/client";
 import { buildMergeScope } from "@/server/domain/content/render/merge-scope";
@@ -20,8 +20,8 @@ const marketOf = (country: string | null) => (country && ["HK", "MO", "TW", "CN"
  * send_sms: the node's SMS template to each run's phone, with the same consent, quiet hours, frequency
  * cap, exactly-once charge (segments × the route's price) and message log as send_email. The route is
  * the node's, else the template's, else the first of the workspace's routes serving the number's
- * market; a run with no route that can send (no provider, or no SMS transport in this build: see
- * sends/submit-sms.ts) is skipped with "no SMS route can send" before anything is charged.
+ * market; a run with no route that can send (no provider) is skipped with "no SMS route can send"
+ * before anything is charged.
  */
 export const sendSmsExecutor: StepExecutor<JourneyNodeOf<"send_sms">> = async (input) => {
   const { journey, node, items } = input;
@@ -37,7 +37,7 @@ export const sendSmsExecutor: StepExecutor<JourneyNodeOf<"send_sms">> = async (i
   if (!template) return new Map(items.map((item) => [item.stateId, moveOn("failed", { reason: "the SMS template was deleted or archived" })]));
   const [workspace] = await db.select({ id: workspaces.id, name: workspaces.name, postalAddress: workspaces.postalAddress }).from(workspaces).where(eq(workspaces.id, workspaceId));
   const routes: SmsRouteForSending[] = await db
-    .select({ id: smsRoutes.id, name: smsRoutes.name, markets: smsRoutes.markets, pricePerSegment: smsRoutes.pricePerSegment, charset: smsRoutes.charset, provider: smsRoutes.provider })
+    .select({ id: smsRoutes.id, workspaceId: smsRoutes.workspaceId, name: smsRoutes.name, markets: smsRoutes.markets, pricePerSegment: smsRoutes.pricePerSegment, charset: smsRoutes.charset, provider: smsRoutes.provider })
     .from(smsRoutes)
     .where(eq(smsRoutes.workspaceId, workspaceId));
   const chosen = routes.find((r) => r.id === (node.config.routeId ?? template.routeId)) ?? null;
@@ -83,12 +83,16 @@ export const sendSmsExecutor: StepExecutor<JourneyNodeOf<"send_sms">> = async (i
   for (const [stateId, outcome] of prepared.outcomes) outcomes.set(stateId, outcome);
 
   const delivered: Array<DeliveredSend & { item: StepItem }> = [];
+  const providerIds: Array<{ id: string; provider_id: string }> = [];
   const refused: Array<{ stateId: number; outcome: StepOutcome }> = [];
   await eachLimited(prepared.toSend, 8, async (send) => {
     const route = routed.get(send.stateId)!;
     const sms = render(send.item, route, send.messageId);
     const result = await submitSms(route, { messageId: send.messageId, to: send.address, text: sms.text, segments: sms.segments });
-    if (result.ok) delivered.push({ ...send, state: "sent", reason: null });
+    if (result.ok) {
+      delivered.push({ ...send, state: "sent", reason: null });
+      if (result.providerId) providerIds.push({ id: send.messageId, provider_id: result.providerId });
+    }
     else if (result.permanent) delivered.push({ ...send, state: "failed", reason: result.reason.slice(0, 500) });
     else {
       const retry = retryRefusedSend(send.item, node.id, input.now, result.reason.slice(0, 500));
@@ -96,6 +100,12 @@ export const sendSmsExecutor: StepExecutor<JourneyNodeOf<"send_sms">> = async (i
       else delivered.push({ ...send, state: "failed", reason: `still refused after ${SEND_RETRY_MINUTES.length + 1} attempts: ${result.reason.slice(0, 400)}` });
     }
   });
+  // The provider's id is known only now (the message row was written at charge time): delivery receipts match on it.
+  if (providerIds.length > 0)
+    await db.execute(sql`
+      update messages m set external_id = v.provider_id
+      from json_to_recordset(${JSON.stringify(providerIds)}::json) as v(id uuid, provider_id text)
+      where m.id = v.id and m.workspace_id = ${workspaceId} and m.created_at > now() - interval '2 days'`);
   await recordJourneyDeliveries({ workspaceId, nodeId: node.id, stepNoByState: prepared.stepNoByState, channel: "sms", deliveries: delivered });
   for (const d of delivered)
     outcomes.set(d.stateId, {
