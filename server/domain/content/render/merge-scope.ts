@@ -60,7 +60,7 @@ export const buildMergeScope = (input: MergeScopeInput): Scope => ({
 });
 
 /** The variables a template may name at the top level; anything else is warned about when saving. */
-export const MERGE_ROOTS = ["contact", "workspace", "campaign", "event", "app_url", "unsubscribe_url", "preferences_url", "view_in_browser_url"] as const;
+export const MERGE_ROOTS = ["contact", "workspace", "campaign", "journey", "event", "app_url", "unsubscribe_url", "preferences_url", "view_in_browser_url"] as const;
 
 /** A stand-in person for previews before the marketer picks a real contact. */
 export const sampleContact = (attributeSamples: Record<string, unknown> = {}): MergeContact => ({

@@ -13,6 +13,7 @@ const WORKSPACE: MergeTag[] = [
   { label: "Workspace name", value: "{{ workspace.name }}", group: "Workspace" },
   { label: "Postal address", value: "{{ workspace.postal_address }}", group: "Workspace" },
   { label: "Campaign name", value: "{{ campaign.name }}", group: "Campaign" },
+  { label: "Journey name", value: "{{ journey.name }}", group: "Journey" },
 ];
 const LINKS: MergeTag[] = [
   { label: "Unsubscribe link", value: "{{ unsubscribe_url }}", group: "Links" },
