@@ -137,4 +137,28 @@ describe("campaigns", () => {
     const [row] = await db.select().from(campaigns).where(and(eq(campaigns.id, campaign.id)));
     expect(row!.status).toBe("sent");
   });
+  it("obeys the workspace's frequency cap: who had their marketing message today is skipped, the rest are sent and counted", async () => {
+    const ws = await createSendableWorkspace({ size: 40 });
+    const caller = callerFor(ws.owner, ws.workspaceId);
+    await caller.messagingPolicy.save({ maxPerDay: 1, maxPerWeek: null, quietStart: null, quietEnd: null, appliesToCampaigns: true });
+    // Ten of them already had a marketing message today (a journey, another campaign).
+    const already = ws.sendable.slice(0, 10);
+    await db.execute(sql`
+      insert into contact_send_counts (contact_id, day, workspace_id, sends)
+      select id, (now() at time zone 'utc')::date, workspace_id, 1 from contacts
+      where workspace_id = ${ws.workspaceId} and email = any(string_to_array(${already.join(",")}, ','))`);
+    const before = await balanceOf(ws.workspaceId);
+    const campaign = await caller.campaigns.create({ name: "Capped", emailTemplateId: ws.templateId, audience: { listIds: [ws.listId] } });
+    await caller.campaigns.launch({ campaignId: campaign.id });
+    expect(await runUntilSettled(campaign.id)).toBe("sent");
+
+    expect(receivedBy(already).every((count) => count === 0)).toBe(true);
+    expect(receivedBy(ws.sendable.slice(10)).every((count) => count === 1)).toBe(true);
+    expect((await caller.campaigns.get({ campaignId: campaign.id })).progress).toMatchObject({ recipients: 40, skipped: 10, sent: 30 });
+    expect(await balanceOf(ws.workspaceId)).toBe(before - 30);
+    const [reasons] = await db.execute<{ capped: number; counted: number }>(sql`
+      select (select count(*)::int from campaign_recipients where campaign_id = ${campaign.id} and reason = 'frequency_cap') as capped,
+        (select count(*)::int from contact_send_counts where workspace_id = ${ws.workspaceId} and sends = 1) as counted`);
+    expect(reasons).toEqual({ capped: 10, counted: 40 });
+  });
 });

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { db } from "@/server/db/client";
 import { emailCredits } from "@/server/domain/credits/credit-prices";
 import { debitCredits } from "@/server/domain/credits/debit-credits";
+import { applyFrequencyCap, FREQUENCY_CAP_REASON, rollbackWhenShort, ShortOfCredits } from "./apply-frequency-cap";
 import type { BatchRecipient } from "./load-batch";
 
 export type ChargeOutcome =
@@ -19,10 +20,11 @@ export const chargeBatch = async (
   { workspaceId, campaignId, batchNo, price, abTest = false }: { workspaceId: string; campaignId: string; batchNo: number; price: number; abTest?: boolean },
   recipients: readonly BatchRecipient[],
 ): Promise<ChargeOutcome> =>
-  db.transaction(async (tx) => {
+  rollbackWhenShort(() => db.transaction(async (tx) => {
     const pending = recipients.filter((r) => r.state === "pending");
-    const blocked = pending.filter((r) => r.blockedReason);
-    const payable = pending.filter((r) => !r.blockedReason);
+    const cap = await applyFrequencyCap(tx, workspaceId, pending.filter((r) => !r.blockedReason));
+    const payable = cap.allowed;
+    const blocked = [...pending.filter((r) => r.blockedReason), ...cap.capped.map((r) => ({ ...r, blockedReason: FREQUENCY_CAP_REASON }))];
     if (payable.length > 0) {
       const debit = await debitCredits(tx, {
         workspaceId,
@@ -32,7 +34,7 @@ export const chargeBatch = async (
         messages: payable.length,
         note: `Batch ${batchNo + 1}`,
       });
-      if (!debit.ok) return { ok: false, shortBy: debit.shortBy, needed: emailCredits(payable.length) };
+      if (!debit.ok) throw new ShortOfCredits(debit.shortBy, emailCredits(payable.length));
     }
     if (blocked.length > 0)
       await tx.execute(sql`
@@ -61,4 +63,4 @@ export const chargeBatch = async (
       skipped: blocked.length,
       charged: charged.map((r) => ({ contactId: r.contact_id, messageId: r.message_id, address: r.address, variant: r.variant })),
     };
-  });
+  }));

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { db } from "@/server/db/client";
 import { sumCredits } from "@/server/domain/credits/credit-prices";
 import { debitCredits } from "@/server/domain/credits/debit-credits";
+import { applyFrequencyCap, FREQUENCY_CAP_REASON, rollbackWhenShort, ShortOfCredits } from "../batch/apply-frequency-cap";
 import type { ComposedSmsBatch, OutgoingSms } from "./compose-sms-batch";
 
 export type SmsChargeOutcome = { ok: true; charged: OutgoingSms[]; skipped: number } | { ok: false; shortBy: number; needed: number };
@@ -14,13 +15,16 @@ export type SmsChargeOutcome = { ok: true; charged: OutgoingSms[]; skipped: numb
  */
 export const chargeSmsBatch = async (
   { workspaceId, campaignId, batchNo }: { workspaceId: string; campaignId: string; batchNo: number },
-  { payable, blocked }: Pick<ComposedSmsBatch, "payable" | "blocked">,
+  composed: Pick<ComposedSmsBatch, "payable" | "blocked">,
 ): Promise<SmsChargeOutcome> =>
-  db.transaction(async (tx) => {
+  rollbackWhenShort(() => db.transaction(async (tx) => {
+    const cap = await applyFrequencyCap(tx, workspaceId, composed.payable);
+    const payable = cap.allowed;
+    const blocked = [...composed.blocked, ...cap.capped.map((m) => ({ contactId: m.contactId, reason: FREQUENCY_CAP_REASON }))];
     const needed = sumCredits(payable.map((m) => m.cost));
     if (payable.length > 0) {
       const debit = await debitCredits(tx, { workspaceId, amount: needed, channel: "sms", campaignId, messages: payable.length, note: `Batch ${batchNo + 1} (SMS)` });
-      if (!debit.ok) return { ok: false, shortBy: debit.shortBy, needed };
+      if (!debit.ok) throw new ShortOfCredits(debit.shortBy, needed);
     }
     if (blocked.length > 0)
       await tx.execute(sql`
@@ -50,4 +54,4 @@ export const chargeSmsBatch = async (
       update campaign_batches set skipped = skipped + ${blocked.length}, charged = charged + ${charged.length}
       where campaign_id = ${campaignId} and batch_no = ${batchNo}`);
     return { ok: true, charged, skipped: blocked.length };
-  });
+  }));
