@@ -1,3 +1,4 @@
+/// <reference path="../../../../types/smpp.d.ts" />
 import * as smpp from "smpp";
 import { logger } from "@/server/logger";
 import { allowPrivateUrls, publicOnlyLookup } from "@/server/net/fetch-public-url";
