@@ -206,8 +206,7 @@ const main = async () => {
     MAIL_CATCHER_SMTP_PORT: String(config.mailSmtpPort),
     MAIL_CATCHER_HTTP_PORT: String(config.mailHttpPort),
   });
-  // Everything shares this box: the worker yields the CPU to the web app and Postgres while it sends.
-  startChild("worker", 1, [...tsx, "worker/index.ts"], { WORKER_METRICS_PORT: String(config.workerMetricsPort), WORKER_NICE: process.env.WORKER_NICE ?? "5" });
+  startChild("worker", 1, [...tsx, "worker/index.ts"], { WORKER_METRICS_PORT: String(config.workerMetricsPort) });
   startChild("relay", 2, [...tsx, "relay/index.ts"], {
     RELAY_PORT: String(config.relayPort),
     RELAY_METRICS_PORT: String(config.relayMetricsPort),

@@ -4,12 +4,10 @@ import { closeSmsTransports } from "@/server/domain/delivery/sms/sms-transports"
 import { logger } from "@/server/logger";
 import { counter, serveMetrics } from "@/server/metrics";
 import { startProcess } from "@/server/process/lifecycle";
-import { lowerPriority } from "@/server/process/lower-priority";
 import { parsedCronItems } from "./cron";
 import { startSendingNode } from "./sending-node";
 import { tasksForThisProcess } from "./task-list";
 
-lowerPriority(Number(process.env.WORKER_NICE ?? 0));
 const taskList = tasksForThisProcess();
 
 /** graphile-worker's log lines, as structured pino lines like everything else. */

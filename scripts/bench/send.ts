@@ -28,7 +28,7 @@ const startWorker = (env: Record<string, string>) =>
       cwd: root,
       // Every generated address is @example.com on one loopback sink: the per-domain cap (meant for
       // real mailbox providers) would only measure itself, so the bench lifts it.
-      env: { ...process.env, DOMAIN_CONCURRENCY: "500", WORKER_NICE: process.env.WORKER_NICE ?? "5", ...env, HERALD_SKIP_MIGRATE: "1", LOG_LEVEL: "warn", WORKER_METRICS_PORT: "0" },
+      env: { ...process.env, DOMAIN_CONCURRENCY: "500", ...env, HERALD_SKIP_MIGRATE: "1", LOG_LEVEL: "warn", WORKER_METRICS_PORT: "0" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
