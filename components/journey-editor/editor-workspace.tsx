@@ -11,7 +11,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { cn } from "@/lib/cn";
 import { errorMessage } from "@/lib/trpc-errors";
 import type { JourneyDefinition, JourneyNodeType, JourneySettings } from "@/server/domain/journeys/journey-definition";
-import { describeNode } from "@/server/domain/journeys/journey-graph";
 import type { AppRouter } from "@/server/trpc/root";
 import { DEFAULT_NODE_SIZE, findFreeSpot, layoutJourney, type NodeSize } from "./auto-layout";
 import { backToJourneys } from "./back-link";
@@ -26,6 +25,7 @@ import { createNode } from "./node-catalog";
 import { LayoutIcon, RedoIcon, UndoIcon } from "./node-icons";
 import { Palette } from "./palette";
 import { ProblemsList } from "./problems-list";
+import { describeSaveField } from "./save-field-names";
 import { SidePanel } from "./side-panel";
 import { useDraftSaving } from "./use-draft-saving";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
@@ -245,12 +245,7 @@ export function EditorWorkspace({ journey, canEdit, onReload }: { journey: Journ
         saveState={saving.state}
         archived={status === "archived"}
         onReload={() => void onReload()}
-        describeField={(field) => {
-          const step = /^draft\.nodes\.(\d+)\.(?:config\.)?(.*)$/.exec(field);
-          const node = step ? definition.nodes[Number(step[1])] : undefined;
-          const place = (path: string) => path.replace(/filters\.(\d+)/g, (_, n: string) => `property filter ${Number(n) + 1}`).replace(/\./g, " ");
-          return node && step ? `${describeNode(node)}, ${place(step[2]!)}` : place(field.replace(/^draft\./, ""));
-        }}
+        describeField={(field) => describeSaveField(definition, field)}
       />
 
       <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-xs">
