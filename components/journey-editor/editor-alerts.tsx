@@ -11,6 +11,7 @@ export function EditorAlerts({
   saveState,
   archived,
   onReload,
+  describeField,
 }: {
   notice: string | null;
   actionError: string | null;
@@ -19,6 +20,8 @@ export function EditorAlerts({
   saveState: SaveState;
   archived: boolean;
   onReload: () => void;
+  /** A field path from the server ("draft.nodes.3.config.filters.0.path") as people read it. */
+  describeField: (field: string) => string;
 }) {
   const fieldMessages = saveState.status === "error" ? Object.entries(saveState.fields).filter((entry): entry is [string, string] => Boolean(entry[1])) : [];
   return (
@@ -41,7 +44,7 @@ export function EditorAlerts({
       )}
       {saveState.status === "error" && (
         <Alert tone="error" title="Not saved">
-          {fieldMessages.length ? fieldMessages.map(([field, message]) => `${field}: ${message}`).join("; ") : saveState.message}
+          {fieldMessages.length ? fieldMessages.map(([field, message]) => `${describeField(field)}: ${message}`).join("; ") : saveState.message}
         </Alert>
       )}
       {archived && <Alert tone="info">This journey is archived: it can be looked at, not changed.</Alert>}

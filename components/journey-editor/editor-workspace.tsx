@@ -25,6 +25,7 @@ import { createNode } from "./node-catalog";
 import { LayoutIcon, RedoIcon, UndoIcon } from "./node-icons";
 import { Palette } from "./palette";
 import { ProblemsList } from "./problems-list";
+import { describeSaveField } from "./save-field-names";
 import { SidePanel } from "./side-panel";
 import { useDraftSaving } from "./use-draft-saving";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
@@ -244,6 +245,7 @@ export function EditorWorkspace({ journey, canEdit, onReload }: { journey: Journ
         saveState={saving.state}
         archived={status === "archived"}
         onReload={() => void onReload()}
+        describeField={(field) => describeSaveField(definition, field)}
       />
 
       <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-xs">
