@@ -118,12 +118,13 @@ describe("sendingDomains router", () => {
 
     const intruder = callerFor(b.owner, b.workspace.id);
     expect(await intruder.sendingDomains.list()).toEqual([]);
+    // One call at a time: promises made up front would reject while the first is awaited (unhandled).
     for (const attempt of [
-      intruder.sendingDomains.records({ domainId: domain.id }),
-      intruder.sendingDomains.verify({ domainId: domain.id }),
-      intruder.sendingDomains.delete({ domainId: domain.id }),
+      () => intruder.sendingDomains.records({ domainId: domain.id }),
+      () => intruder.sendingDomains.verify({ domainId: domain.id }),
+      () => intruder.sendingDomains.delete({ domainId: domain.id }),
     ]) {
-      expect(await code(attempt)).toBe("NOT_FOUND");
+      expect(await code(attempt())).toBe("NOT_FOUND");
     }
     // B's owner naming A's workspace is refused before anything is looked up.
     expect(await code(callerFor(b.owner, a.workspace.id).sendingDomains.list())).toBe("FORBIDDEN");
