@@ -9,6 +9,10 @@ import { withSystemMailQueue } from "@/server/testing/system-mail";
 import { createSendableWorkspace } from "./campaign-fixtures";
 import { launchCampaign } from "./launch-campaign";
 import { createCampaign } from "./save-campaign";
+import { useOwnDatabase } from "@/server/testing/own-database";
+
+// Its workers take every job of their tasks in the queue: only this file's, in a database of its own.
+useOwnDatabase("herald_once");
 
 const RECIPIENTS = 20_000;
 const SUPPRESSED = 1_000;

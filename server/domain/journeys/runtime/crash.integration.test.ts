@@ -8,6 +8,10 @@ import { insertTestContacts } from "@/server/testing/bulk-contacts";
 import { createTestWorkspace } from "@/server/testing/fixtures";
 import { spawnHeraldProcess, type SpawnedProcess } from "@/server/testing/spawn-process";
 import { definition, nodeStats, publishTestJourney } from "./runtime-fixtures";
+import { useOwnDatabase } from "@/server/testing/own-database";
+
+// Its workers take every job of their tasks in the queue: only this file's, in a database of its own.
+useOwnDatabase("herald_jcrash");
 
 const RUNS = 3_000;
 

@@ -7,6 +7,10 @@ import { env } from "@/server/env";
 import { startRecordingSink } from "@/server/testing/recording-sink";
 import { spawnHeraldProcess, type SpawnedProcess } from "@/server/testing/spawn-process";
 import { definition, publishTestJourney } from "./runtime-fixtures";
+import { useOwnDatabase } from "@/server/testing/own-database";
+
+// Its workers take every job of their tasks in the queue: only this file's, in a database of its own.
+useOwnDatabase("herald_jsend");
 
 const CONTACTS = 2_000;
 let sink: Awaited<ReturnType<typeof startRecordingSink>>;
@@ -93,9 +97,10 @@ describe("journey sends under failure", () => {
     const addresses = contacts.map((c) => c.email.toLowerCase());
     expect(addresses.filter((a) => !byRecipient.has(a)), "contacts who got nothing").toEqual([]);
     expect(addresses.filter((a) => byRecipient.get(a)!.size > 1), "contacts who got two different messages").toEqual([]);
-    // A copy accepted by the sink in the instant before the worker died is sent again with the same
-    // Message-ID (receivers keep one per Message-ID): at most the sends in flight at the kill.
-    expect(sink.receipts.length - CONTACTS).toBeLessThanOrEqual(200);
+    // A copy the sink accepted before the worker died but whose "sent" mark was not yet written is sent
+    // again with the same Message-ID (receivers keep one per Message-ID). A send step records its batch
+    // when the batch is done, so that is at most one batch per advance lane: 2 lanes x 200 runs.
+    expect(sink.receipts.length - CONTACTS).toBeLessThanOrEqual(2 * 200);
     const [ledger] = await db.execute<{ sends: number; sent: number; messages: number; debited: string }>(sql`
       select (select count(*)::int from journey_sends where workspace_id = ${ws.workspaceId}) as sends,
         (select count(*)::int from journey_sends where workspace_id = ${ws.workspaceId} and state = 'sent') as sent,
