@@ -4,6 +4,7 @@ import { campaigns } from "@/drizzle/schema";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { startRecordingSink } from "@/server/testing/recording-sink";
+import { killWorker, waitFor } from "@/server/testing/crashed-worker";
 import { spawnHeraldProcess, type SpawnedProcess } from "@/server/testing/spawn-process";
 import { withSystemMailQueue } from "@/server/testing/system-mail";
 import { createSendableWorkspace } from "./campaign-fixtures";
@@ -31,13 +32,6 @@ const worker = () =>
     /worker ready|looking for jobs/,
   );
 
-const waitFor = async (check: () => Promise<boolean> | boolean, timeoutMs: number, what: string) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
 
 describe("exactly once under failure", () => {
   it(`a worker SIGKILLed mid-send, a smarthost refusing 20% for a while: each of ${RECIPIENTS.toLocaleString()} recipients gets one message, nobody suppressed gets any`, async () => {
@@ -52,8 +46,7 @@ describe("exactly once under failure", () => {
       let first: SpawnedProcess | null = await worker();
       await waitFor(() => sink.receipts.length >= 4_000, 120_000, "the first worker to send 4,000");
       refusing = false;
-      first.child.kill("SIGKILL");
-      await new Promise((resolve) => first!.child.once("exit", resolve));
+      await killWorker(first);
       first = null;
       // What the down-node sweep does for a node whose heartbeat stopped: its locked jobs run elsewhere.
       await db.execute(sql`update graphile_worker._private_jobs set locked_at = null, locked_by = null, run_at = now() where locked_by is not null`);

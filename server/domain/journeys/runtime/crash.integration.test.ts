@@ -6,6 +6,7 @@ import { trackEvents } from "@/server/domain/events/track-events";
 import { createList } from "@/server/domain/lists/create-list";
 import { insertTestContacts } from "@/server/testing/bulk-contacts";
 import { createTestWorkspace } from "@/server/testing/fixtures";
+import { killWorker, releaseDeadWorkerJobs, waitFor } from "@/server/testing/crashed-worker";
 import { spawnHeraldProcess, type SpawnedProcess } from "@/server/testing/spawn-process";
 import { definition, nodeStats, publishTestJourney } from "./runtime-fixtures";
 import { useOwnDatabase } from "@/server/testing/own-database";
@@ -23,13 +24,6 @@ const worker = () =>
     /worker ready|looking for jobs/,
   );
 
-const waitFor = async (check: () => Promise<boolean>, timeoutMs: number, what: string) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
 
 describe("journey runtime under failure", () => {
   it(`a worker SIGKILLed mid-run: all ${RUNS.toLocaleString()} runs finish exactly once, no step skipped or recorded twice`, async () => {
@@ -64,17 +58,12 @@ describe("journey runtime under failure", () => {
     const stepCount = async () =>
       (await db.execute<{ n: number }>(sql`select count(*)::int as n from journey_steps where journey_id = ${journeyId}`))[0]!.n;
     await waitFor(async () => (await stepCount()) >= 3_000, 120_000, "the first worker to take 3,000 steps");
-    first.child.kill("SIGKILL");
-    await new Promise((resolve) => first!.child.once("exit", resolve));
+    await killWorker(first);
     first = null;
     const [midway] = await db.execute<{ unfinished: number }>(sql`
       select count(*)::int as unfinished from journey_states where journey_id = ${journeyId} and finished_at is null`);
     expect(midway!.unfinished, "runs still unfinished when the worker died").toBeGreaterThan(0);
-    // What the down-node sweep does (force_unlock_workers): the dead worker's jobs and lane queues become available again.
-    await db.execute(sql`
-      update graphile_worker._private_jobs set locked_at = null, locked_by = null, run_at = now()
-      where task_id in (select id from graphile_worker._private_tasks where identifier like 'journeys/%')`);
-    await db.execute(sql`update graphile_worker._private_job_queues set locked_at = null, locked_by = null where queue_name like 'journeys/%'`);
+    await releaseDeadWorkerJobs("journeys/");
     const second = await worker();
     try {
       await waitFor(

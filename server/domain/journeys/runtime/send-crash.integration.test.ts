@@ -5,6 +5,7 @@ import { createSendableWorkspace } from "@/server/domain/campaigns/campaign-fixt
 import { trackEvents } from "@/server/domain/events/track-events";
 import { env } from "@/server/env";
 import { startRecordingSink } from "@/server/testing/recording-sink";
+import { killWorker, releaseDeadWorkerJobs, waitFor } from "@/server/testing/crashed-worker";
 import { spawnHeraldProcess, type SpawnedProcess } from "@/server/testing/spawn-process";
 import { definition, publishTestJourney } from "./runtime-fixtures";
 import { useOwnDatabase } from "@/server/testing/own-database";
@@ -37,13 +38,6 @@ const worker = () =>
     /worker ready|looking for jobs/,
   );
 
-const waitFor = async (check: () => Promise<boolean> | boolean, timeoutMs: number, what: string) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
 
 describe("journey sends under failure", () => {
   it(`a worker SIGKILLed while a send step runs: each of ${CONTACTS.toLocaleString()} contacts gets the email once, charged once`, async () => {
@@ -70,16 +64,11 @@ describe("journey sends under failure", () => {
     for (let i = 0; i < contacts.length; i += 1000)
       await trackEvents({ workspaceId: ws.workspaceId, events: contacts.slice(i, i + 1000).map((c) => ({ contact: { id: c.id }, event: "signed_up" })) });
     await waitFor(() => sink.receipts.length >= CONTACTS / 4, 120_000, "the first worker to send a quarter");
-    first.child.kill("SIGKILL");
-    await new Promise((resolve) => first!.child.once("exit", resolve));
+    await killWorker(first);
     first = null;
     const sentBeforeCrash = sink.receipts.length;
     expect(sentBeforeCrash, "the kill landed mid-send").toBeLessThan(CONTACTS);
-    // What the down-node sweep does: the dead worker's jobs and lane queues become available again.
-    await db.execute(sql`
-      update graphile_worker._private_jobs set locked_at = null, locked_by = null, run_at = now()
-      where task_id in (select id from graphile_worker._private_tasks where identifier like 'journeys/%')`);
-    await db.execute(sql`update graphile_worker._private_job_queues set locked_at = null, locked_by = null where queue_name like 'journeys/%'`);
+    await releaseDeadWorkerJobs("journeys/");
     const second = await worker();
     try {
       await waitFor(
