@@ -6,7 +6,8 @@
  *     seconds per 1,000 messages, peak worker memory, and the campaign report's latency while sending;
  *   - in the same run, the raw ceiling: as many pre-built messages pushed into the same sink by a
  *     minimal pipelining SMTP client, and the ratio of the two.
- * Options: --recipients N, --workers N (default 2), --no-dkim-run (skip the DKIM-on campaign).
+ * Options: --recipients N, --workers N (default 2), --no-dkim-run (skip the DKIM-on campaign),
+ * --statements (print the statements the database spent most time on during the first campaign).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -44,6 +45,8 @@ const startWorker = (env: Record<string, string>) =>
   });
 
 const main = async () => {
+  const statements = process.argv.includes("--statements");
+  if (statements) process.env.HERALD_PG_STAT_STATEMENTS = "1";
   const recipients = arg("recipients", 100_000);
   const workerCount = arg("workers", 2);
   const database = await startBenchDatabase();
@@ -72,6 +75,7 @@ const main = async () => {
 
   const runCampaign = async (label: string, dkim: boolean) => {
     await setDkim(workspace.id, dkim);
+    if (statements) await db.execute(sql`create extension if not exists pg_stat_statements; select pg_stat_statements_reset()`);
     const cpuBefore = workers.map((w) => cpuSeconds(w.pid!));
     const campaign = await createCampaign({ workspaceId: workspace.id, userId: user.id, name: label, emailTemplateId: templateId, audience: { listIds: [listId] } });
     const reportTimes: number[] = [];
@@ -107,6 +111,7 @@ const main = async () => {
     console.log(`  batch latency p50 ${fmt(percentile(latencies, 50))} ms, p99 ${fmt(percentile(latencies, 99))} ms (${latencies.length} batches of 250)`);
     console.log(`  worker CPU: ${fmt((cpu / done.progress.sent) * 1000, 2)} s per 1,000 messages; peak worker memory ${fmt(Math.max(...workers.map((w) => peakMemoryMb(w.pid!))))} MB`);
     console.log(`  campaign report while sending: p50 ${fmt(percentile(reportTimes, 50), 1)} ms, p99 ${fmt(percentile(reportTimes, 99), 1)} ms, max ${fmt(Math.max(...reportTimes), 1)} ms (goal < 100 ms)`);
+    if (statements) await printTopStatements(db, sql);
     return perSecond;
   };
 
@@ -125,6 +130,15 @@ const main = async () => {
   await sink.close();
   await closeDb();
   await database.stop();
+};
+
+/** The database's busiest statements since the campaign launched (pg_stat_statements, --statements). */
+const printTopStatements = async (db: typeof import("@/server/db/client").db, sql: typeof import("drizzle-orm").sql) => {
+  const rows = await db.execute<{ total_ms: number; calls: number; rows: number; query: string }>(sql`
+    select round(total_exec_time)::int as total_ms, calls::int, rows::int, regexp_replace(query, '\s+', ' ', 'g') as query
+    from pg_stat_statements order by total_exec_time desc limit 15`);
+  console.log("  busiest statements (total ms, calls, rows):");
+  for (const row of rows) console.log(`    ${fmt(row.total_ms).padStart(7)} ${fmt(row.calls).padStart(7)} ${fmt(row.rows).padStart(8)}  ${row.query.slice(0, 150)}`);
 };
 
 main().catch((error) => {

@@ -130,6 +130,8 @@ export const startEmbeddedPostgres = async ({ dataDir, port, ephemeral, onLog, b
       "-c", "maintenance_work_mem=256MB",
       "-c", "max_wal_size=4GB",
       ...(ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+      // Benchmarks' --statements: which queries the database spends its time on.
+      ...(process.env.HERALD_PG_STAT_STATEMENTS ? ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all"] : []),
     ],
     onLog: (message) => {
       for (const line of String(message).split("\n")) if (line.trim()) log(line.trim());

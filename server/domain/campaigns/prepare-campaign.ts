@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { campaignLinkStats, campaigns } from "@/drizzle/schema";
+import { analyzeStaleTables } from "@/server/db/analyze-stale-tables";
 import { db } from "@/server/db/client";
 import type { CampaignSnapshot } from "@/server/domain/delivery/campaign-snapshot";
 import { logger } from "@/server/logger";
@@ -9,6 +10,9 @@ import { recipientOrderSql } from "./ab/recipient-order-sql";
 import { scheduleAbDecision } from "./ab/schedule-ab-decision";
 import { BATCH_SIZE } from "./campaign-rules";
 
+/** What the audience query and every batch's consent and suppression check read. */
+const AUDIENCE_TABLES = ["contacts", "list_memberships", "suppressions", "dnc_numbers"];
+
 /**
  * The first step of a launched campaign (worker task delivery/prepare-campaign): freeze the audience
  * into campaign_recipients with one INSERT … SELECT per channel (the address for email, the number
@@ -17,8 +21,10 @@ import { BATCH_SIZE } from "./campaign-rules";
  * Batch jobs carry priority = batch number, so a new campaign's first batches run before an older
  * campaign's thousandth: campaigns sending at once share the workers instead of queueing behind each other.
  */
-export const prepareCampaign = async ({ campaignId }: { campaignId: string }) =>
-  db.transaction(async (tx) => {
+export const prepareCampaign = async ({ campaignId }: { campaignId: string }) => {
+  // Outside the transaction, so the fresh statistics are committed (and plan the audience query) at once.
+  await analyzeStaleTables(db, AUDIENCE_TABLES);
+  return db.transaction(async (tx) => {
     const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)).for("update");
     // A campaign paused before its audience was frozen is still prepared: resume then has batches to queue.
     if (!campaign || !["scheduled", "sending", "paused"].includes(campaign.status)) return { recipients: 0 };
@@ -53,6 +59,9 @@ export const prepareCampaign = async ({ campaignId }: { campaignId: string }) =>
         on conflict do nothing`);
       recipients += Number((inserted as unknown as { count: number }).count ?? 0);
     }
+    // The batches' lookups are planned on these statistics (see analyzeStaleTables); the rows just
+    // inserted are this transaction's, which ANALYZE here counts.
+    if (recipients > 0) await analyzeStaleTables(tx, ["campaign_recipients"]);
     if (snapshot.email?.links.length)
       await tx
         .insert(campaignLinkStats)
@@ -96,3 +105,4 @@ export const prepareCampaign = async ({ campaignId }: { campaignId: string }) =>
     logger.info({ campaignId, recipients }, "campaign prepared");
     return { recipients };
   });
+};

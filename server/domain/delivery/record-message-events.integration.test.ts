@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { campaignDomainStats, campaignLinkStats, campaignStatsHourly, campaignVariantStats, messageEvents } from "@/drizzle/schema";
 import { db } from "@/server/db/client";
 import { createTestWorkspace } from "@/server/testing/fixtures";
-import { recordMessageEvents, type MessageEventInput } from "./record-message-events";
+import { messageEventsStatement, recordMessageEvents, type MessageEventInput } from "./record-message-events";
 
 let workspaceId: string;
 let campaignId: string;
@@ -155,5 +155,17 @@ describe("recordMessageEvents", () => {
 
   it("does nothing for an empty batch", async () => {
     await expect(recordMessageEvents(db, [])).resolves.toBeUndefined();
+  });
+
+  it("as one statement, runs the statements given alongside in it, and refuses opens (their uniques need a read first)", async () => {
+    const id = randomUUID();
+    const [marker] = await db.execute<{ id: string }>(sql`insert into lists (workspace_id, name) values (${workspaceId}, 'before') returning id`);
+    await db.execute(
+      messageEventsStatement([event(id, "sent")], { alongside: [sql`update lists set name = 'after' where id = ${marker!.id}`] }),
+    );
+    expect(await hourly()).toEqual([{ hour: at("2030-05-01T10:00:00Z"), kind: "sent", total: 1, unique: 0 }]);
+    const [list] = await db.execute<{ name: string }>(sql`select name from lists where id = ${marker!.id}`);
+    expect(list!.name).toBe("after");
+    expect(() => messageEventsStatement([event(id, "opened")])).toThrow(/earlier engagement/);
   });
 });

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { messageEventKind } from "@/drizzle/schema";
 import type { Executor } from "@/server/db/client";
 
@@ -47,8 +47,27 @@ const HOUR_MS = 3_600_000;
  */
 export const recordMessageEvents = async (executor: Executor, events: readonly MessageEventInput[]): Promise<void> => {
   if (events.length === 0) return;
+  await executor.execute(messageEventsStatement(events, { seen: await earlierEngagement(executor, events) }));
+};
+
+/**
+ * recordMessageEvents as one statement to run yourself, for events that need no read first (no opens
+ * or clicks: their uniques need earlierEngagement, so they are refused here), plus `alongside`:
+ * data-modifying statements (UPDATE/INSERT … without a trailing semicolon) that run in the same
+ * statement. One statement is atomic without a transaction, and its row locks (the campaign's hot
+ * rollup rows) are held for that statement only, not across round trips to a busy worker.
+ */
+export const messageEventsStatement = (
+  events: readonly MessageEventInput[],
+  { seen, alongside = [] }: { seen?: Set<string>; alongside?: readonly SQL[] } = {},
+): SQL => {
+  if (!seen && events.some((e) => e.campaignId && (e.kind === "opened" || e.kind === "clicked")))
+    throw new Error("Opens and clicks need their earlier engagement read first: use recordMessageEvents");
+  return eventsStatement(events, seen ?? new Set(), alongside);
+};
+
+const eventsStatement = (events: readonly MessageEventInput[], seen: Set<string>, alongside: readonly SQL[]): SQL => {
   const now = new Date();
-  const seen = await earlierEngagement(executor, events);
 
   const logRows: Record<string, unknown>[] = [];
   const hourly = new Map<string, { campaign_id: string; workspace_id: string; hour: string; kind: string; total: number; unique_count: number }>();
@@ -123,7 +142,7 @@ export const recordMessageEvents = async (executor: Executor, events: readonly M
   const sorted = <T>(rows: Map<string, T>) => [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
 
   // Unreferenced data-modifying CTEs still run, exactly once, all in this one statement.
-  await executor.execute(sql`
+  return sql`
     with logged as (
       insert into message_events (workspace_id, message_id, campaign_id, contact_id, kind, data, occurred_at)
       select workspace_id, message_id, campaign_id, contact_id, kind, data, occurred_at
@@ -160,8 +179,11 @@ export const recordMessageEvents = async (executor: Executor, events: readonly M
         do update set total = s.total + excluded.total, unique_count = s.unique_count + excluded.unique_count
     )`
         : sql``
-    }
-    select 1`);
+    }${sql.join(
+      alongside.map((statement, index) => sql`, ${sql.raw(`alongside_${index}`)} as (${statement})`),
+      sql``,
+    )}
+    select 1`;
 };
 
 const firstTime = (seen: Set<string>, key: string): number => {

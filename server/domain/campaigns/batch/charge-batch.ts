@@ -25,17 +25,6 @@ export const chargeBatch = async (
     const cap = await applyFrequencyCap(tx, workspaceId, pending.filter((r) => !r.blockedReason));
     const payable = cap.allowed;
     const blocked = [...pending.filter((r) => r.blockedReason), ...cap.capped.map((r) => ({ ...r, blockedReason: FREQUENCY_CAP_REASON }))];
-    if (payable.length > 0) {
-      const debit = await debitCredits(tx, {
-        workspaceId,
-        amount: emailCredits(payable.length),
-        channel: "email",
-        campaignId,
-        messages: payable.length,
-        note: `Batch ${batchNo + 1}`,
-      });
-      if (!debit.ok) throw new ShortOfCredits(debit.shortBy, emailCredits(payable.length));
-    }
     if (blocked.length > 0)
       await tx.execute(sql`
         update campaign_recipients r set state = 'skipped', reason = v.reason, updated_at = now()
@@ -58,6 +47,19 @@ export const chargeBatch = async (
     await tx.execute(sql`
       update campaign_batches set skipped = skipped + ${blocked.length}, charged = charged + ${charged.length}
       where campaign_id = ${campaignId} and batch_no = ${batchNo}`);
+    // The debit comes last: it locks the workspace's balance row until commit, and every batch of every
+    // campaign in the workspace queues on that lock, so it is held for one statement, not the whole charge.
+    if (charged.length > 0) {
+      const debit = await debitCredits(tx, {
+        workspaceId,
+        amount: emailCredits(charged.length),
+        channel: "email",
+        campaignId,
+        messages: charged.length,
+        note: `Batch ${batchNo + 1}`,
+      });
+      if (!debit.ok) throw new ShortOfCredits(debit.shortBy, emailCredits(charged.length));
+    }
     return {
       ok: true,
       skipped: blocked.length,

@@ -3,7 +3,7 @@ import { db } from "@/server/db/client";
 import type { MergeContact } from "@/server/domain/content/render/merge-scope";
 import { emailCredits } from "@/server/domain/credits/credit-prices";
 import { refundCredits } from "@/server/domain/credits/debit-credits";
-import { recordMessageEvents } from "@/server/domain/delivery/record-message-events";
+import { messageEventsStatement } from "@/server/domain/delivery/record-message-events";
 import { acquireSends, type RateLimit } from "@/server/domain/delivery/rate-limit";
 import type { Transport } from "@/server/domain/delivery/transports/transport";
 import { recordSent } from "@/server/domain/nodes/throughput";
@@ -108,28 +108,33 @@ const writeOutcomes = async (
   summary.failed += failed;
   summary.retry += outcomes.length - done.length;
   if (done.length === 0) return;
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`
-      update campaign_recipients r set state = v.state::recipient_state, reason = v.reason, updated_at = now()
-      from json_to_recordset(${JSON.stringify(done.map((o) => ({ contact_id: o.recipient.contactId, state: o.state, reason: o.reason })))}::json)
-        as v(contact_id uuid, state text, reason text)
-      where r.campaign_id = ${campaignId} and r.channel = 'email' and r.contact_id = v.contact_id and r.state = 'charged'`);
-    if (failed > 0)
+  const statement = messageEventsStatement(
+    done.map((o) => ({
+      workspaceId,
+      messageId: o.recipient.messageId,
+      campaignId,
+      contactId: o.recipient.contactId,
+      kind: o.state,
+      domain: o.recipient.address.split("@")[1]!.toLowerCase(),
+      variant: o.recipient.variant,
+      data: o.reason ? { reason: o.reason } : undefined,
+    })),
+    {
+      alongside: [
+        sql`update campaign_recipients r set state = v.state::recipient_state, reason = v.reason, updated_at = now()
+          from json_to_recordset(${JSON.stringify(done.map((o) => ({ contact_id: o.recipient.contactId, state: o.state, reason: o.reason })))}::json)
+            as v(contact_id uuid, state text, reason text)
+          where r.campaign_id = ${campaignId} and r.channel = 'email' and r.contact_id = v.contact_id and r.state = 'charged'`,
+        sql`update campaign_batches set sent = sent + ${sent}, failed = failed + ${failed} where campaign_id = ${campaignId} and batch_no = ${batchNo}`,
+      ],
+    },
+  );
+  // The usual case is one autocommitted statement; a refund (refused messages) joins it in a transaction.
+  if (failed === 0) await db.execute(statement);
+  else
+    await db.transaction(async (tx) => {
       await refundCredits(tx, { workspaceId, amount: emailCredits(failed), channel: "email", campaignId, messages: failed, note: "Refused by the receiving server" });
-    await recordMessageEvents(
-      tx,
-      done.map((o) => ({
-        workspaceId,
-        messageId: o.recipient.messageId,
-        campaignId,
-        contactId: o.recipient.contactId,
-        kind: o.state,
-        domain: o.recipient.address.split("@")[1]!.toLowerCase(),
-        variant: o.recipient.variant,
-        data: o.reason ? { reason: o.reason } : undefined,
-      })),
-    );
-    await tx.execute(sql`update campaign_batches set sent = sent + ${sent}, failed = failed + ${failed} where campaign_id = ${campaignId} and batch_no = ${batchNo}`);
-  });
+      await tx.execute(statement);
+    });
   recordSent(sent);
 };
