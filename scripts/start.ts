@@ -20,6 +20,7 @@ import { loadOrCreateSecret, localConfig, projectRoot } from "./lib/local-config
 import { makePrefixer, pipeLines, useColor } from "./lib/log-lines";
 import { needsBuild, nextBin, runNextBuild } from "./lib/next-build";
 import { relaunchInOwnProcessGroup } from "./lib/own-process-group";
+import { WORKER_NODE_FLAGS } from "../worker/node-flags";
 
 const config = localConfig();
 const WIDTH = 8;
@@ -206,7 +207,7 @@ const main = async () => {
     MAIL_CATCHER_SMTP_PORT: String(config.mailSmtpPort),
     MAIL_CATCHER_HTTP_PORT: String(config.mailHttpPort),
   });
-  startChild("worker", 1, [...tsx, "worker/index.ts"], { WORKER_METRICS_PORT: String(config.workerMetricsPort) });
+  startChild("worker", 1, [...WORKER_NODE_FLAGS, ...tsx, "worker/index.ts"], { WORKER_METRICS_PORT: String(config.workerMetricsPort) });
   startChild("relay", 2, [...tsx, "relay/index.ts"], {
     RELAY_PORT: String(config.relayPort),
     RELAY_METRICS_PORT: String(config.relayMetricsPort),

@@ -15,6 +15,7 @@ import path from "node:path";
 import { startBenchDatabase } from "./lib/bench-database";
 import { startDiscardSink } from "./send/discard-sink";
 import { cpuSeconds, peakMemoryMb, percentile } from "./send/process-stats";
+import { WORKER_NODE_FLAGS } from "../../worker/node-flags";
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -26,7 +27,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const startWorker = (env: Record<string, string>) =>
   new Promise<ChildProcess>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
+    const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, "--import", "tsx", "worker/index.ts"], {
       cwd: root,
       env: { ...process.env, DOMAIN_CONCURRENCY: "500", ...env, HERALD_SKIP_MIGRATE: "1", LOG_LEVEL: process.env.BENCH_WORKER_LOG ?? "warn", WORKER_METRICS_PORT: "0", WORKER_TASKS: "journeys/" },
       stdio: ["ignore", "pipe", "pipe"],

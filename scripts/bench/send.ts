@@ -14,6 +14,7 @@ import path from "node:path";
 import { startBenchDatabase } from "./lib/bench-database";
 import { startDiscardSink } from "./send/discard-sink";
 import { cpuSeconds, peakMemoryMb, percentile } from "./send/process-stats";
+import { WORKER_NODE_FLAGS } from "../../worker/node-flags";
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -25,7 +26,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 const startWorker = (env: Record<string, string>) =>
   new Promise<ChildProcess>((resolve, reject) => {
     const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-    const child = spawn(process.execPath, [...profile, "--import", "tsx", "worker/index.ts"], {
+    const child = spawn(process.execPath, [...profile, ...WORKER_NODE_FLAGS, "--import", "tsx", "worker/index.ts"], {
       cwd: root,
       // Every generated address is @example.com on one loopback sink: the per-domain cap (meant for
       // real mailbox providers) would only measure itself, so the bench lifts it.

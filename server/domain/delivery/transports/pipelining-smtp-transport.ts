@@ -106,9 +106,14 @@ class Connection {
       const refusal = [mail, rcpt, data].find((reply) => reply!.code >= 400) ?? data!;
       return { ok: false, permanent: refusal!.code >= 500, reason: `${refusal!.code} ${refusal!.text}` };
     }
-    const body = (raw.startsWith(".") ? "." : "") + raw.replace(/\r\n\./g, "\r\n..");
+    // Dot-stuffing copies the message, so only when a line starts with "." (a quick scan says whether);
+    // the end-of-data line goes as a second write rather than a concatenation that copies it again.
+    const body = raw.startsWith(".") || raw.includes("\r\n.") ? (raw.startsWith(".") ? "." : "") + raw.replace(/\r\n\./g, "\r\n..") : raw;
     const end = this.readReply();
-    socket.write(body.endsWith("\r\n") ? `${body}.\r\n` : `${body}\r\n.\r\n`, "latin1");
+    socket.cork();
+    socket.write(body, "latin1");
+    socket.write(body.endsWith("\r\n") ? ".\r\n" : "\r\n.\r\n");
+    socket.uncork();
     const done = await end;
     if (done.code >= 200 && done.code < 300) return { ok: true, response: `${done.code} ${done.text}` };
     return { ok: false, permanent: done.code >= 500, reason: `${done.code} ${done.text}` };
