@@ -169,7 +169,8 @@ export const journeySends = pgTable(
     state: text("state").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.stateId, t.nodeId, t.stepNo] })],
+  // By message: the view-in-browser page finds the run and step a journey email came from.
+  (t) => [primaryKey({ columns: [t.stateId, t.nodeId, t.stepNo] }), index("journey_sends_message_idx").on(t.messageId)],
 );
 
 /**

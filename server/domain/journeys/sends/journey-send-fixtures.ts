@@ -18,6 +18,7 @@ export const seedJourneyRuns = async ({
   name = "Welcome series",
   settings = {},
   context = {},
+  nodes = [],
 }: {
   workspaceId: string;
   contactIds: string[];
@@ -25,8 +26,10 @@ export const seedJourneyRuns = async ({
   name?: string;
   settings?: Partial<JourneySettings>;
   context?: Record<string, unknown>;
+  /** The published version's steps (the view-in-browser page reads a send's step from it). */
+  nodes?: JourneyNode[];
 }) => {
-  const definition = emptyJourneyDefinition();
+  const definition = { ...emptyJourneyDefinition(), nodes };
   const [journey] = await db
     .insert(journeys)
     .values({ workspaceId, name, status: "live", draft: definition, webhookSecret: randomBytes(24).toString("base64url") })

@@ -10,6 +10,7 @@ import { insertTestContacts } from "@/server/testing/bulk-contacts";
 import { startSmtpSink, type SmtpSink } from "@/server/testing/smtp-sink";
 import { env } from "@/server/env";
 import { unsubscribeRecipient } from "@/server/domain/tracking/change-subscription";
+import { renderBrowserView } from "@/server/domain/tracking/render-browser-view";
 import { resolveClick } from "@/server/domain/tracking/resolve-click";
 import { seedJourneyRuns, stepInput, stepItems } from "../../sends/journey-send-fixtures";
 import type { StepOutcome } from "../step-types";
@@ -76,6 +77,23 @@ describe("send_email executor", () => {
     expect(logged.map((row) => `<${row.external_id}>`)).toContain(mail.parsed.messageId);
     const sends = await db.execute<{ state: string }>(sql`select state from journey_sends where workspace_id = ${ws.workspaceId}`);
     expect(sends.map((s) => s.state)).toEqual(["sent", "sent", "sent"]);
+  });
+
+  it("view in browser shows the recipient their journey email, with the run's event data, and tracked links", async () => {
+    const ws = await createSendableWorkspace({ size: 1 });
+    await db.update(emailTemplates).set({ subject: "{{ journey.name }}: cart {{ event.cart_id }}" }).where(eq(emailTemplates.id, ws.templateId));
+    const [contact] = await db.select({ id: contacts.id }).from(contacts).where(eq(contacts.workspaceId, ws.workspaceId));
+    const node = sendNode(ws.templateId);
+    const { journey, states } = await seedJourneyRuns({ workspaceId: ws.workspaceId, contactIds: [contact!.id], nodeId: node.id, name: "Cart", context: { cart_id: "C-7" }, nodes: [node] });
+    await sendEmailExecutor(stepInput(journey, node, await stepItems(states)));
+    const raw = String(sink.messagesTo(ws.sendable[0]!)[0]!.raw);
+    const token = /^List-Unsubscribe: <http:\/\/localhost:3999\/api\/u\/([A-Za-z0-9_-]+)>/m.exec(raw)![1]!;
+
+    const view = await renderBrowserView({ token, appUrl: "http://herald.test" });
+    expect(view).toMatchObject({ subject: "Cart: cart C-7" });
+    expect(view!.html).toMatch(new RegExp(`http://herald\\.test/c/${token}/0\\?u=`));
+    expect(view!.html).not.toContain("/o/"); // viewing is not an open
+    expect(await renderBrowserView({ token: token.slice(0, -2) + "xx", appUrl: "http://herald.test" })).toBeNull();
   });
 
   it("the message's one-click unsubscribe and tracked links work without a campaign; the next step then skips the contact", async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX "journey_sends_message_idx" ON "journey_sends" USING btree ("message_id");
