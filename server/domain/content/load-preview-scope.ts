@@ -1,6 +1,4 @@
-import { and, eq } from "drizzle-orm";
-import { contacts, workspaces } from "@/drizzle/schema";
-import { db } from "@/server/db/client";
+import { loadMergeContact, loadMergeWorkspace } from "@/server/domain/content/load-merge-parts";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { listAttributeDefinitions, type AttributeDefinition } from "@/server/domain/attributes/list-attribute-definitions";
@@ -17,29 +15,14 @@ const sampleValue = ({ type, label }: AttributeDefinition): unknown =>
  * towards the segments.
  */
 export const loadPreviewScope = async ({ workspaceId, contactId }: { workspaceId: string; contactId?: string | null }) => {
-  const [workspace] = await db
-    .select({ id: workspaces.id, name: workspaces.name, postalAddress: workspaces.postalAddress })
-    .from(workspaces)
-    .where(eq(workspaces.id, workspaceId));
+  const workspace = await loadMergeWorkspace(workspaceId);
   if (!workspace) throw new AppError("NOT_FOUND", "Workspace not found");
 
   let contact: MergeContact;
   if (contactId) {
-    const [row] = await db
-      .select({
-        id: contacts.id,
-        email: contacts.email,
-        phone: contacts.phone,
-        firstName: contacts.firstName,
-        lastName: contacts.lastName,
-        timezone: contacts.timezone,
-        locale: contacts.locale,
-        attributes: contacts.attributes,
-      })
-      .from(contacts)
-      .where(and(eq(contacts.id, contactId), eq(contacts.workspaceId, workspaceId)));
+    const row = await loadMergeContact(workspaceId, contactId);
     if (!row) throw new AppError("NOT_FOUND", "Contact not found");
-    contact = { ...row, attributes: (row.attributes ?? {}) as Record<string, unknown> };
+    contact = row;
   } else {
     const definitions = await listAttributeDefinitions({ workspaceId });
     contact = sampleContact(Object.fromEntries(definitions.map((definition) => [definition.key, sampleValue(definition)])));

@@ -1,7 +1,5 @@
-import { and, eq } from "drizzle-orm";
-import { contacts } from "@/drizzle/schema";
-import { db } from "@/server/db/client";
 import { compileEmail, type CompiledEmail, type EmailContent } from "@/server/domain/content/render/compile-email";
+import { loadMergeContact } from "@/server/domain/content/load-merge-parts";
 import type { MergeContact } from "@/server/domain/content/render/merge-scope";
 import type { TrackedMessage } from "./find-tracked-message";
 
@@ -26,20 +24,5 @@ export const compiledFor = (key: string, content: EmailContent): Promise<Compile
 };
 
 /** The message's contact as it is now, read through the message's workspace. */
-export const browserViewContact = async (message: TrackedMessage): Promise<MergeContact | null> => {
-  const [contact] = await db
-    .select({
-      id: contacts.id,
-      email: contacts.email,
-      phone: contacts.phone,
-      firstName: contacts.firstName,
-      lastName: contacts.lastName,
-      timezone: contacts.timezone,
-      locale: contacts.locale,
-      attributes: contacts.attributes,
-    })
-    .from(contacts)
-    .where(and(eq(contacts.id, message.contactId!), eq(contacts.workspaceId, message.workspaceId)));
-  return contact ? { ...contact, attributes: contact.attributes ?? {} } : null;
-};
-
+export const browserViewContact = (message: TrackedMessage): Promise<MergeContact | null> =>
+  message.contactId ? loadMergeContact(message.workspaceId, message.contactId) : Promise.resolve(null);

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
-import { emailTemplates, workspaces } from "@/drizzle/schema";
+import { emailTemplates } from "@/drizzle/schema";
 import { db } from "@/server/db/client";
+import { loadMergeWorkspace } from "@/server/domain/content/load-merge-parts";
 import { buildMergeScope } from "@/server/domain/content/render/merge-scope";
 import { renderEmail, type RenderedEmail } from "@/server/domain/content/render/render-email";
 import { toEmailContent } from "@/server/domain/content/templates/email-content";
@@ -31,10 +32,7 @@ export const renderJourneyBrowserView = async (message: TrackedMessage, token: s
     .select()
     .from(emailTemplates)
     .where(and(eq(emailTemplates.id, node.config.templateId), eq(emailTemplates.workspaceId, message.workspaceId)));
-  const [workspace] = await db
-    .select({ id: workspaces.id, name: workspaces.name, postalAddress: workspaces.postalAddress })
-    .from(workspaces)
-    .where(eq(workspaces.id, message.workspaceId));
+  const workspace = await loadMergeWorkspace(message.workspaceId);
   const contact = await browserViewContact(message);
   if (!template || !workspace || !contact) return null;
 

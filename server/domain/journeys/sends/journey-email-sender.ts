@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { emailTemplates, sendingIdentities, workspaces } from "@/drizzle/schema";
+import { emailTemplates, sendingIdentities } from "@/drizzle/schema";
 import { db } from "@/server/db/client";
+import { loadMergeWorkspace } from "@/server/domain/content/load-merge-parts";
 import { buildMime, prepareMime } from "@/server/domain/content/render/build-mime";
 import { compileEmail } from "@/server/domain/content/render/compile-email";
 import { buildMergeScope, type MergeContact } from "@/server/domain/content/render/merge-scope";
@@ -72,7 +73,7 @@ const createSender = async (
   template: typeof emailTemplates.$inferSelect,
   identity: typeof sendingIdentities.$inferSelect,
 ): Promise<JourneyEmailSender> => {
-  const [workspace] = await db.select({ id: workspaces.id, name: workspaces.name, postalAddress: workspaces.postalAddress }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  const workspace = await loadMergeWorkspace(workspaceId);
   if (!workspace) throw new JourneySendUnavailable("the workspace no longer exists");
   let compiled;
   try {
