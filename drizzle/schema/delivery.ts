@@ -194,7 +194,12 @@ export const messages = pgTable(
     cost: numeric("cost", { precision: 12, scale: 4, mode: "number" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.id, t.createdAt] }), index("messages_campaign_idx").on(t.campaignId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.id, t.createdAt] }),
+    index("messages_campaign_idx").on(t.campaignId, t.createdAt),
+    // SMS delivery receipts name the provider's id; partial, so email sends pay nothing for it.
+    index("messages_sms_external_idx").on(t.externalId).where(sql`${t.channel} = 'sms'`),
+  ],
 );
 
 export const messageEventKind = pgEnum("message_event_kind", [

@@ -1,0 +1,1 @@
+CREATE INDEX "messages_sms_external_idx" ON "messages" USING btree ("external_id") WHERE "messages"."channel" = 'sms';
