@@ -255,12 +255,14 @@ export const campaignLinkStats = pgTable(
   {
     campaignId: uuid("campaign_id").notNull(),
     workspaceId: uuid("workspace_id").notNull(),
+    /** The clicked message's A/B variant (0: no test, or the rest of a tested audience): a content test's variants have links of their own. */
+    variant: smallint("variant").notNull().default(0),
     linkIndex: integer("link_index").notNull(),
     url: text("url").notNull(),
     clicks: integer("clicks").notNull().default(0),
     uniqueClicks: integer("unique_clicks").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.campaignId, t.linkIndex] })],
+  (t) => [primaryKey({ columns: [t.campaignId, t.variant, t.linkIndex] })],
 );
 
 export const campaignDomainStats = pgTable(

@@ -67,7 +67,7 @@ describe("campaigns.report", () => {
 
     // Ten links, most unique clicks first; a link nobody clicked is left out.
     expect(report.links).toHaveLength(10);
-    expect(report.links[0]).toEqual({ linkIndex: 10, url: "https://shop.example/10", clicks: 12, uniqueClicks: 11 });
+    expect(report.links[0]).toEqual({ linkIndex: 10, url: "https://shop.example/10", clicks: 12, uniqueClicks: 11, variant: null });
     expect(report.links.map((link) => link.linkIndex)).not.toContain(11);
 
     // Ten domains, most sent first, with each kind in its own column.

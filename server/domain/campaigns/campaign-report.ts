@@ -4,6 +4,7 @@ import { campaigns } from "@/drizzle/schema";
 import { db } from "@/server/db/client";
 import { parseInput } from "@/server/domain/contacts/field-errors";
 import { AppError } from "@/server/errors";
+import type { CampaignSnapshot } from "@/server/domain/delivery/campaign-snapshot";
 import { readAbTestReport } from "./ab/ab-test-report";
 import { ZCampaignId } from "./campaign-rules";
 
@@ -22,7 +23,8 @@ export type CampaignFunnel = {
 };
 
 export type CampaignActivityPoint = { at: string; opens: number; clicks: number; uniqueOpens: number; uniqueClicks: number };
-export type CampaignLinkRow = { linkIndex: number; url: string; clicks: number; uniqueClicks: number };
+/** `variant`: in a content A/B test, which variant's email the link is in ("B", or "B · rest of audience"); otherwise null. */
+export type CampaignLinkRow = { linkIndex: number; url: string; clicks: number; uniqueClicks: number; variant: string | null };
 export type CampaignDomainRow = { domain: string; sent: number; delivered: number; opened: number; clicked: number; bounced: number; complained: number; failed: number };
 
 /** Hours shown as hours; a longer tail (opens trickle in for weeks) is shown per day, so the chart stays readable. */
@@ -39,7 +41,7 @@ const TOP = 10;
 export const campaignReport = async ({ workspaceId, ...input }: z.input<typeof ZCampaignReport> & { workspaceId: string }) => {
   const { campaignId } = parseInput(ZCampaignReport, input);
   const [campaign] = await db
-    .select({ id: campaigns.id })
+    .select({ id: campaigns.id, snapshot: campaigns.snapshot, abWinner: campaigns.abWinner })
     .from(campaigns)
     .where(and(eq(campaigns.id, campaignId), eq(campaigns.workspaceId, workspaceId)));
   if (!campaign) throw new AppError("NOT_FOUND", "Campaign not found");
@@ -47,7 +49,7 @@ export const campaignReport = async ({ workspaceId, ...input }: z.input<typeof Z
   const [funnel, activity, links, domains, credits, abTest] = await Promise.all([
     readFunnel(workspaceId, campaignId),
     readActivity(workspaceId, campaignId),
-    readLinks(workspaceId, campaignId),
+    readLinks(workspaceId, campaignId, campaign.snapshot as CampaignSnapshot | null, campaign.abWinner),
     readDomains(workspaceId, campaignId),
     readCredits(workspaceId, campaignId),
     readAbTestReport(workspaceId, campaignId),
@@ -106,15 +108,34 @@ const readActivity = async (workspaceId: string, campaignId: string) => {
   return { bucket, points: [...points] };
 };
 
-const readLinks = async (workspaceId: string, campaignId: string) =>
-  [
-    ...(await db.execute<CampaignLinkRow>(sql`
-      select link_index as "linkIndex", url, clicks, unique_clicks as "uniqueClicks"
+/**
+ * The ten most clicked links. A content test's variants have links of their own, so there each row is
+ * one variant's link (the rest of the audience got the winner's email); otherwise a link's clicks from
+ * every variant add up, under the template's href (variant 0's row, written at launch).
+ */
+const readLinks = async (workspaceId: string, campaignId: string, snapshot: CampaignSnapshot | null, winner: number | null): Promise<CampaignLinkRow[]> => {
+  const test = snapshot?.abTest;
+  if (test?.field === "content") {
+    const rows = await db.execute<Omit<CampaignLinkRow, "variant"> & { variant: number }>(sql`
+      select variant, link_index as "linkIndex", url, clicks, unique_clicks as "uniqueClicks"
       from campaign_link_stats
       where workspace_id = ${workspaceId}::uuid and campaign_id = ${campaignId}::uuid and clicks > 0
-      order by unique_clicks desc, clicks desc, link_index
-      limit ${TOP}`)),
-  ];
+      order by unique_clicks desc, clicks desc, variant, link_index
+      limit ${TOP}`);
+    const letter = (n: number | null) => (n ? String.fromCharCode(64 + n) : "?");
+    return rows.map((row) => ({ ...row, variant: row.variant > 0 ? letter(row.variant) : `${letter(winner)} · rest of audience` }));
+  }
+  const rows = await db.execute<CampaignLinkRow>(sql`
+    select link_index as "linkIndex", (array_agg(url order by variant))[1] as url,
+           sum(clicks)::int as clicks, sum(unique_clicks)::int as "uniqueClicks", null as variant
+    from campaign_link_stats
+    where workspace_id = ${workspaceId}::uuid and campaign_id = ${campaignId}::uuid
+    group by link_index
+    having sum(clicks) > 0
+    order by 4 desc, 3 desc, 1
+    limit ${TOP}`);
+  return [...rows];
+};
 
 /** The ten domains that received the most, with what happened there. */
 const readDomains = async (workspaceId: string, campaignId: string) =>

@@ -62,10 +62,16 @@ export const prepareCampaign = async ({ campaignId }: { campaignId: string }) =>
     // The batches' lookups are planned on these statistics (see analyzeStaleTables); the rows just
     // inserted are this transaction's, which ANALYZE here counts.
     if (recipients > 0) await analyzeStaleTables(tx, ["campaign_recipients"]);
-    if (snapshot.email?.links.length)
+    // The links' template hrefs, which the report shows (a click's own URL may be personalised). In a
+    // content test each variant has links of its own, and the rest of the audience's wait for the winner.
+    const contentTest = snapshot.abTest?.field === "content" ? snapshot.abTest : undefined;
+    const links = contentTest
+      ? contentTest.variants.flatMap((v, i) => v.email.links.map((link) => ({ variant: i + 1, link })))
+      : (snapshot.email?.links ?? []).map((link) => ({ variant: 0, link }));
+    if (links.length)
       await tx
         .insert(campaignLinkStats)
-        .values(snapshot.email.links.map((link) => ({ campaignId: campaign.id, workspaceId: campaign.workspaceId, linkIndex: link.index, url: link.href })))
+        .values(links.map(({ variant, link }) => ({ campaignId: campaign.id, workspaceId: campaign.workspaceId, variant, linkIndex: link.index, url: link.href })))
         .onConflictDoNothing();
     // With an A/B test, only the test's batches go now; the rest's wait for the winner (decide-ab-winner).
     const test = snapshot.abTest;

@@ -28,7 +28,8 @@ const HOUR_MS = 3_600_000;
  *
  * - campaign_stats_hourly: `total` counts every event; `unique_count` only a message's first open and
  *   its first click (of any link). For the other kinds it stays 0: read `total`.
- * - campaign_link_stats: clicks per link, and unique clicks (a message's first click on that link).
+ * - campaign_link_stats: clicks per link and message variant (0 without one), and unique clicks (a
+ *   message's first click on that link).
  *   `url` keeps the first URL seen for the link (personalised links differ per recipient).
  * - campaign_domain_stats: events per recipient domain and kind, for events that name a domain.
  * - campaign_variant_stats: for A/B-tested campaigns' messages (events with a variant), `total` and
@@ -71,7 +72,7 @@ const eventsStatement = (events: readonly MessageEventInput[], seen: Set<string>
 
   const logRows: Record<string, unknown>[] = [];
   const hourly = new Map<string, { campaign_id: string; workspace_id: string; hour: string; kind: string; total: number; unique_count: number }>();
-  const linkStats = new Map<string, { campaign_id: string; workspace_id: string; link_index: number; url: string; clicks: number; unique_clicks: number }>();
+  const linkStats = new Map<string, { campaign_id: string; workspace_id: string; variant: number; link_index: number; url: string; clicks: number; unique_clicks: number }>();
   const domainStats = new Map<string, { campaign_id: string; workspace_id: string; domain: string; kind: string; total: number }>();
   const variantStats = new Map<string, { campaign_id: string; workspace_id: string; variant: number; kind: string; total: number; unique_count: number }>();
 
@@ -116,10 +117,12 @@ const eventsStatement = (events: readonly MessageEventInput[], seen: Set<string>
     }
 
     if (event.kind === "clicked" && event.link) {
-      const linkKey = `${event.campaignId}|${event.link.index}`;
+      const variant = event.variant ?? 0;
+      const linkKey = `${event.campaignId}|${variant}|${event.link.index}`;
       const linkRow = linkStats.get(linkKey) ?? {
         campaign_id: event.campaignId,
         workspace_id: event.workspaceId,
+        variant,
         link_index: event.link.index,
         url: event.link.url,
         clicks: 0,
@@ -156,11 +159,11 @@ const eventsStatement = (events: readonly MessageEventInput[], seen: Set<string>
       on conflict (campaign_id, hour, kind)
         do update set total = s.total + excluded.total, unique_count = s.unique_count + excluded.unique_count
     ), links as (
-      insert into campaign_link_stats as s (campaign_id, workspace_id, link_index, url, clicks, unique_clicks)
-      select campaign_id, workspace_id, link_index, url, clicks, unique_clicks
+      insert into campaign_link_stats as s (campaign_id, workspace_id, variant, link_index, url, clicks, unique_clicks)
+      select campaign_id, workspace_id, variant, link_index, url, clicks, unique_clicks
       from jsonb_to_recordset(${JSON.stringify(sorted(linkStats))}::jsonb)
-        as t(campaign_id uuid, workspace_id uuid, link_index int, url text, clicks int, unique_clicks int)
-      on conflict (campaign_id, link_index)
+        as t(campaign_id uuid, workspace_id uuid, variant smallint, link_index int, url text, clicks int, unique_clicks int)
+      on conflict (campaign_id, variant, link_index)
         do update set clicks = s.clicks + excluded.clicks, unique_clicks = s.unique_clicks + excluded.unique_clicks
     ), domains as (
       insert into campaign_domain_stats as s (campaign_id, workspace_id, domain, kind, total)

@@ -191,7 +191,14 @@ describe("A/B tests", () => {
 
       // A variant's click links and view-in-browser page are its own template's, not the campaign's.
       const clickLink = /href="[^"]*\/c\/([\w-]+)\/(\d+)"/.exec(second[0]!.parsed.html as string)!;
-      expect(await resolveClick({ token: clickLink[1]!, index: clickLink[2]!, u: null, s: null })).toMatchObject({ url: "https://example.com/bold" });
+      const click = await resolveClick({ token: clickLink[1]!, index: clickLink[2]!, u: null, s: null });
+      expect(click).toMatchObject({ url: "https://example.com/bold" });
+      // The report's top links name the variant whose email the link was in.
+      bufferMessageEvent({ messageId: click!.messageId, kind: "clicked", occurredAt: new Date(), link: { index: click!.index, url: click!.url } });
+      await flushNow();
+      expect((await caller.campaigns.report({ campaignId: campaign.id })).links).toEqual([
+        { variant: "B", linkIndex: click!.index, url: "https://example.com/bold", clicks: 1, uniqueClicks: 1 },
+      ]);
       expect(await renderBrowserView({ token: clickLink[1]!, appUrl: "http://herald.test" })).toMatchObject({ subject: "Bold news", html: expect.stringContaining("The bold version") });
 
       await caller.campaigns.cancel({ campaignId: campaign.id });
