@@ -1,9 +1,10 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
-import { BlockList, isIP, type LookupFunction } from "node:net";
+import { isIP, type LookupFunction } from "node:net";
 import type { Readable } from "node:stream";
 import zlib from "node:zlib";
+import { privateAddressReason } from "./private-address";
 
 /**
  * Fetching a URL that a workspace typed in (a Do-Not-Call list's source, later webhooks) from inside
@@ -29,51 +30,10 @@ export class FetchFailedError extends Error {
   }
 }
 
-const blocked = new BlockList();
-for (const [network, prefix] of [
-  ["0.0.0.0", 8], // "this" network
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10], // carrier-grade NAT
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16], // link-local, cloud metadata services
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.0.2.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["198.51.100.0", 24],
-  ["203.0.113.0", 24],
-  ["224.0.0.0", 4], // multicast
-  ["240.0.0.0", 4], // reserved, broadcast
-] as const) {
-  blocked.addSubnet(network, prefix, "ipv4");
-}
-for (const [network, prefix] of [
-  ["::", 128],
-  ["::1", 128],
-  ["64:ff9b::", 96], // NAT64 reaches IPv4 through a translator
-  ["100::", 64],
-  ["2001:db8::", 32],
-  ["fc00::", 7], // unique local
-  ["fe80::", 10], // link-local
-  ["ff00::", 8], // multicast
-] as const) {
-  blocked.addSubnet(network, prefix, "ipv6");
-}
-
 export const allowPrivateUrls = () => process.env.HERALD_ALLOW_PRIVATE_URLS === "1";
 
-/** True for loopback, private, link-local and other addresses that are not on the public internet. */
-export const isPrivateAddress = (address: string): boolean => {
-  const family = isIP(address);
-  if (family === 4) return blocked.check(address, "ipv4");
-  if (family === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped) return blocked.check(mapped[1]!, "ipv4");
-    return blocked.check(address, "ipv6");
-  }
-  return true;
-};
+/** True for loopback, private, link-local and other addresses that are not on the public internet, or not an address. */
+export const isPrivateAddress = (address: string): boolean => isIP(address) === 0 || privateAddressReason(address) !== null;
 
 /**
  * The URL if it may be fetched, or a reason it may not (for forms: checked when saved, and again,

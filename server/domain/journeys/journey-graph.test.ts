@@ -316,6 +316,6 @@ describe("webhook URL syntax", () => {
     expect(privateAddressReason("::ffff:192.168.0.1")).toMatch(/private.*inside an IPv6/);
     expect(privateAddressReason("fe80::1%eth0")).toMatch(/link-local/);
     expect(privateAddressReason("93.184.216.34")).toBeNull();
-    expect(privateAddressReason("2001:db8::1")).toBeNull();
+    expect(privateAddressReason("2606:4700:4700::1111")).toBeNull();
   });
 });
