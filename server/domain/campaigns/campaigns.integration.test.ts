@@ -1,27 +1,17 @@
 import { and, eq, sql } from "drizzle-orm";
 import { Logger, runOnce } from "graphile-worker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { campaigns, creditBalances } from "@/drizzle/schema";
 import { db } from "@/server/db/client";
 import { topUpCredits } from "@/server/domain/credits/top-up-credits";
-import { closeTransports } from "@/server/domain/delivery/transports/smarthosts";
 import { env } from "@/server/env";
 import { callerFor } from "@/server/testing/fixtures";
-import { startSmtpSink, type SmtpSink } from "@/server/testing/smtp-sink";
+import { useDeliverySink } from "@/server/testing/delivery-sink";
 import { withSystemMailQueue } from "@/server/testing/system-mail";
 import { taskList } from "@/worker/task-list";
 import { createSendableWorkspace } from "./campaign-fixtures";
 
-let sink: SmtpSink;
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  process.env.DELIVERY_SMTP_URL = sink.url;
-  expect(env().DELIVERY_SMTP_URL).toBe(sink.url);
-});
-afterAll(async () => {
-  closeTransports();
-  await sink.close();
-});
+const sink = useDeliverySink();
 
 const silent = new Logger(() => () => {});
 

@@ -1,27 +1,16 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { closeTransports } from "@/server/domain/delivery/transports/smarthosts";
-import { env } from "@/server/env";
 import { callerFor, createTestApiKey } from "@/server/testing/fixtures";
 import { insertTestContacts } from "@/server/testing/bulk-contacts";
-import { startSmtpSink, type SmtpSink } from "@/server/testing/smtp-sink";
+import { useDeliverySink } from "@/server/testing/delivery-sink";
 import { queuedJobPayloads } from "@/server/testing/system-mail";
 import { createSendableWorkspace } from "@/server/domain/campaigns/campaign-fixtures";
 import { POST } from "@/app/api/v1/send/route";
 import { deliverTransactional } from "./deliver-transactional";
 import type { TransactionalJob } from "./transactional-rules";
 
-let sink: SmtpSink;
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  process.env.DELIVERY_SMTP_URL = sink.url;
-  expect(env().DELIVERY_SMTP_URL).toBe(sink.url);
-});
-afterAll(async () => {
-  closeTransports();
-  await sink.close();
-});
+const sink = useDeliverySink();
 
 const jobFor = async (messageId: string) =>
   (await queuedJobPayloads<TransactionalJob>("delivery/send-transactional", "messageId", messageId))[0];

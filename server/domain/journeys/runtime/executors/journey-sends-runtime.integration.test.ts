@@ -1,26 +1,15 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { contacts } from "@/drizzle/schema";
 import { db } from "@/server/db/client";
 import { createSendableWorkspace } from "@/server/domain/campaigns/campaign-fixtures";
-import { closeTransports } from "@/server/domain/delivery/transports/smarthosts";
 import { enterJourneyByApi } from "@/server/domain/journeys/enter-journey";
 import { listContactJourneySteps } from "@/server/domain/journeys/list-contact-journey-steps";
 import { saveMessagingPolicy } from "@/server/domain/messaging-policy/save-messaging-policy";
-import { env } from "@/server/env";
-import { startSmtpSink, type SmtpSink } from "@/server/testing/smtp-sink";
+import { useDeliverySink } from "@/server/testing/delivery-sink";
 import { definition, drain, publishTestJourney, runsOf, stepsOf } from "../runtime-fixtures";
 
-let sink: SmtpSink;
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  process.env.DELIVERY_SMTP_URL = sink.url;
-  expect(env().DELIVERY_SMTP_URL).toBe(sink.url);
-});
-afterAll(async () => {
-  closeTransports();
-  await sink.close();
-});
+const sink = useDeliverySink();
 
 describe("journey sends through the runtime", () => {
   it("API entry → email → wait → email: the first is sent, the second capped by the daily limit, all on the contact's timeline", async () => {

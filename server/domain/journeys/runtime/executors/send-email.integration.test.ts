@@ -1,14 +1,12 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { contacts, emailTemplates } from "@/drizzle/schema";
 import { db } from "@/server/db/client";
 import { createSendableWorkspace } from "@/server/domain/campaigns/campaign-fixtures";
-import { closeTransports } from "@/server/domain/delivery/transports/smarthosts";
 import type { JourneyNodeOf } from "@/server/domain/journeys/journey-definition";
 import { saveMessagingPolicy } from "@/server/domain/messaging-policy/save-messaging-policy";
 import { insertTestContacts } from "@/server/testing/bulk-contacts";
-import { startSmtpSink, type SmtpSink } from "@/server/testing/smtp-sink";
-import { env } from "@/server/env";
+import { useDeliverySink } from "@/server/testing/delivery-sink";
 import { unsubscribeRecipient } from "@/server/domain/tracking/change-subscription";
 import { renderBrowserView } from "@/server/domain/tracking/render-browser-view";
 import { resolveClick } from "@/server/domain/tracking/resolve-click";
@@ -18,16 +16,7 @@ import { sendEmailExecutor } from "./send-email";
 
 const contextOf = (outcome: StepOutcome) => ("context" in outcome ? outcome.context : undefined);
 
-let sink: SmtpSink;
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  process.env.DELIVERY_SMTP_URL = sink.url;
-  expect(env().DELIVERY_SMTP_URL).toBe(sink.url);
-});
-afterAll(async () => {
-  closeTransports();
-  await sink.close();
-});
+const sink = useDeliverySink();
 
 const sendNode = (templateId: string, id = "send-1"): JourneyNodeOf<"send_email"> => ({
   id,
