@@ -7,15 +7,12 @@ import { useState } from "react";
 import { JourneyStatusBadge, type JourneyStatus } from "@/components/journey-editor/journey-status";
 import { useTRPC } from "@/components/providers/trpc";
 import { JourneysIcon, PlusIcon } from "@/components/shell/icons";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { TableSkeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { ListTable } from "@/components/ui/list-table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { formatDateTime, formatRelative } from "@/lib/format";
-import { errorMessage } from "@/lib/trpc-errors";
 import { NewJourneyDialog } from "./new-journey-dialog";
 
 export function JourneysTable({ canEdit }: { canEdit: boolean }) {
@@ -39,58 +36,44 @@ export function JourneysTable({ canEdit }: { canEdit: boolean }) {
   return (
     <>
       <PageHeader title="Journeys" description="Automated flows that react to what contacts do." actions={journeys.data?.length ? newButton : null} />
-      {journeys.isLoading ? (
-        <Card>
-          <TableSkeleton columns={5} />
-        </Card>
-      ) : journeys.error ? (
-        <Alert tone="error">{errorMessage(journeys.error)}</Alert>
-      ) : !journeys.data?.length ? (
-        <EmptyState
-          icon={<JourneysIcon />}
-          title="No journeys yet"
-          description="Journeys send the right message at the right moment, with triggers, delays and branches that follow each contact. Start blank or from a pre-built journey."
-          action={newButton}
-        />
-      ) : (
-        <Card className="overflow-hidden">
-          <Table aria-label="Journeys">
-            <TableHead>
-              <tr>
-                <TableHeaderCell>Journey</TableHeaderCell>
-                <TableHeaderCell>Status</TableHeaderCell>
-                <TableHeaderCell>Live version</TableHeaderCell>
-                <TableHeaderCell className="text-right">Active runs</TableHeaderCell>
-                <TableHeaderCell>Updated</TableHeaderCell>
-              </tr>
-            </TableHead>
-            <TableBody>
-              {journeys.data.map((journey) => (
-                <TableRow key={journey.id} className="relative">
-                  <TableCell className="w-full max-w-0">
-                    <Link
-                      href={`/journeys/${journey.id}`}
-                      className="block truncate font-medium text-slate-900 after:absolute after:inset-0 hover:text-brand-700"
-                    >
-                      {journey.name}
-                    </Link>
-                  </TableCell>
-                  <TableCell>
-                    <JourneyStatusBadge status={journey.status as JourneyStatus} />
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap tabular-nums">{journey.liveVersion ? `v${journey.liveVersion}` : <span className="text-slate-400">—</span>}</TableCell>
-                  <TableCell className="text-right tabular-nums">{journey.activeRuns.toLocaleString()}</TableCell>
-                  <TableCell className="whitespace-nowrap text-slate-500">
-                    <time dateTime={new Date(journey.updatedAt).toISOString()} title={formatDateTime(new Date(journey.updatedAt))}>
-                      {formatRelative(new Date(journey.updatedAt))}
-                    </time>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Card>
-      )}
+      <ListTable
+        query={journeys}
+        label="Journeys"
+        columns={["Journey", "Status", "Live version", { label: "Active runs", right: true }, "Updated"]}
+        empty={
+          <EmptyState
+            icon={<JourneysIcon />}
+            title="No journeys yet"
+            description="Journeys send the right message at the right moment, with triggers, delays and branches that follow each contact. Start blank or from a pre-built journey."
+            action={newButton}
+          />
+        }
+      >
+        {(rows) =>
+          rows.map((journey) => (
+            <TableRow key={journey.id} className="relative">
+              <TableCell className="w-full max-w-0">
+                <Link
+                  href={`/journeys/${journey.id}`}
+                  className="block truncate font-medium text-slate-900 after:absolute after:inset-0 hover:text-brand-700"
+                >
+                  {journey.name}
+                </Link>
+              </TableCell>
+              <TableCell>
+                <JourneyStatusBadge status={journey.status as JourneyStatus} />
+              </TableCell>
+              <TableCell className="whitespace-nowrap tabular-nums">{journey.liveVersion ? `v${journey.liveVersion}` : <span className="text-slate-400">—</span>}</TableCell>
+              <TableCell className="text-right tabular-nums">{journey.activeRuns.toLocaleString()}</TableCell>
+              <TableCell className="whitespace-nowrap text-slate-500">
+                <time dateTime={new Date(journey.updatedAt).toISOString()} title={formatDateTime(new Date(journey.updatedAt))}>
+                  {formatRelative(new Date(journey.updatedAt))}
+                </time>
+              </TableCell>
+            </TableRow>
+          ))
+        }
+      </ListTable>
       {canEdit && (
         <NewJourneyDialog
           open={creating}

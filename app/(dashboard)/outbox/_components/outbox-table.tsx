@@ -4,16 +4,13 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/components/providers/trpc";
 import { OutboxIcon, RefreshIcon } from "@/components/shell/icons";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
-import { TableSkeleton } from "@/components/ui/skeleton";
+import { ListTable } from "@/components/ui/list-table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { formatDateTime, formatRelative } from "@/lib/format";
-import { errorMessage } from "@/lib/trpc-errors";
 
 export function OutboxTable() {
   const trpc = useTRPC();
@@ -32,65 +29,52 @@ export function OutboxTable() {
           </Button>
         }
       />
-      {messages.isLoading ? (
-        <Card>
-          <TableSkeleton columns={4} />
-        </Card>
-      ) : messages.error ? (
-        <Alert tone="error">{errorMessage(messages.error)}</Alert>
-      ) : !messages.data?.length ? (
-        <EmptyState
-          icon={<OutboxIcon />}
-          title="No messages caught yet"
-          description="In local development the mail catcher catches everything Herald sends (campaigns, transactional mail, invitations and password resets) so nothing reaches a real inbox. It will show up here."
-        />
-      ) : (
-        <Card className="overflow-hidden">
-          <Table aria-label="Caught messages">
-            <TableHead>
-              <tr>
-                <TableHeaderCell>Received</TableHeaderCell>
-                <TableHeaderCell>From</TableHeaderCell>
-                <TableHeaderCell>To</TableHeaderCell>
-                <TableHeaderCell>Subject</TableHeaderCell>
-              </tr>
-            </TableHead>
-            <TableBody>
-              {messages.data.map((message) => (
-                <TableRow key={message.id} className="relative">
-                  <TableCell className="whitespace-nowrap text-slate-500">
-                    <time dateTime={message.receivedAt.toISOString()} title={formatDateTime(message.receivedAt)}>
-                      {formatRelative(message.receivedAt)}
-                    </time>
-                  </TableCell>
-                  <TableCell className="max-w-48 truncate">{message.mailFrom || "—"}</TableCell>
-                  <TableCell className="max-w-56 truncate" title={message.recipients.join(", ")}>
-                    {message.recipients[0] ?? "—"}
-                    {message.recipients.length > 1 && (
-                      <span className="text-slate-400"> +{message.recipients.length - 1}</span>
-                    )}
-                  </TableCell>
-                  <TableCell className="w-full max-w-0">
-                    <div className="flex min-w-0 items-center gap-2">
-                      <Link
-                        href={`/outbox/${message.id}`}
-                        className="truncate font-medium text-slate-900 after:absolute after:inset-0 hover:text-brand-700"
-                      >
-                        {message.subject || "(no subject)"}
-                      </Link>
-                      {message.system && (
-                        <Badge tone="brand" title="Mail from Herald itself, such as invitations and password resets">
-                          system
-                        </Badge>
-                      )}
-                    </div>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Card>
-      )}
+      <ListTable
+        query={messages}
+        label="Caught messages"
+        columns={["Received", "From", "To", "Subject"]}
+        empty={
+          <EmptyState
+            icon={<OutboxIcon />}
+            title="No messages caught yet"
+            description="In local development the mail catcher catches everything Herald sends (campaigns, transactional mail, invitations and password resets) so nothing reaches a real inbox. It will show up here."
+          />
+        }
+      >
+        {(rows) =>
+          rows.map((message) => (
+            <TableRow key={message.id} className="relative">
+              <TableCell className="whitespace-nowrap text-slate-500">
+                <time dateTime={message.receivedAt.toISOString()} title={formatDateTime(message.receivedAt)}>
+                  {formatRelative(message.receivedAt)}
+                </time>
+              </TableCell>
+              <TableCell className="max-w-48 truncate">{message.mailFrom || "—"}</TableCell>
+              <TableCell className="max-w-56 truncate" title={message.recipients.join(", ")}>
+                {message.recipients[0] ?? "—"}
+                {message.recipients.length > 1 && (
+                  <span className="text-slate-400"> +{message.recipients.length - 1}</span>
+                )}
+              </TableCell>
+              <TableCell className="w-full max-w-0">
+                <div className="flex min-w-0 items-center gap-2">
+                  <Link
+                    href={`/outbox/${message.id}`}
+                    className="truncate font-medium text-slate-900 after:absolute after:inset-0 hover:text-brand-700"
+                  >
+                    {message.subject || "(no subject)"}
+                  </Link>
+                  {message.system && (
+                    <Badge tone="brand" title="Mail from Herald itself, such as invitations and password resets">
+                      system
+                    </Badge>
+                  )}
+                </div>
+              </TableCell>
+            </TableRow>
+          ))
+        }
+      </ListTable>
     </>
   );
 }

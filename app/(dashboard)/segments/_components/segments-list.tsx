@@ -4,14 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/components/providers/trpc";
 import { PlusIcon, SegmentsIcon } from "@/components/shell/icons";
-import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { TableSkeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { ListTable } from "@/components/ui/list-table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import { errorMessage } from "@/lib/trpc-errors";
 import { countRules } from "../_lib/segment-draft";
@@ -50,54 +48,41 @@ export function SegmentsList({ canEdit }: { canEdit: boolean }) {
         description="Audiences defined by rules that stay up to date on their own."
         actions={segments.data?.length ? create : null}
       />
-      {segments.isLoading ? (
-        <Card>
-          <TableSkeleton columns={4} />
-        </Card>
-      ) : segments.error ? (
-        <Alert tone="error">{errorMessage(segments.error)}</Alert>
-      ) : !segments.data?.length ? (
-        <EmptyState
-          icon={<SegmentsIcon />}
-          title="No segments yet"
-          description="Segments select contacts by their attributes, lists and behaviour, like “ordered twice in the last 30 days”, and update as contacts change."
-          action={create}
-        />
-      ) : (
-        <Card className="overflow-hidden">
-          <Table aria-label="Segments">
-            <TableHead>
-              <tr>
-                <TableHeaderCell>Name</TableHeaderCell>
-                <TableHeaderCell className="text-right">Contacts</TableHeaderCell>
-                <TableHeaderCell className="text-right">Rules</TableHeaderCell>
-                <TableHeaderCell>Updated</TableHeaderCell>
-              </tr>
-            </TableHead>
-            <TableBody>
-              {segments.data.map((segment) => (
-                <TableRow key={segment.id} className="relative">
-                  <TableCell>
-                    <Link href={`/segments/${segment.id}`} className="font-medium text-slate-900 after:absolute after:inset-0 hover:text-brand-700">
-                      {segment.name}
-                    </Link>
-                    {segment.description && <p className="max-w-md truncate text-xs text-slate-500">{segment.description}</p>}
-                  </TableCell>
-                  <TableCell className="text-right">
-                    <LiveCount segmentId={segment.id} />
-                  </TableCell>
-                  <TableCell className="text-right text-slate-500 tabular-nums">{countRules(segment.definition.root)}</TableCell>
-                  <TableCell className="whitespace-nowrap text-slate-500">
-                    <time dateTime={segment.updatedAt.toISOString()} title={formatDateTime(segment.updatedAt)}>
-                      {formatRelative(segment.updatedAt)}
-                    </time>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Card>
-      )}
+      <ListTable
+        query={segments}
+        label="Segments"
+        columns={["Name", { label: "Contacts", right: true }, { label: "Rules", right: true }, "Updated"]}
+        empty={
+          <EmptyState
+            icon={<SegmentsIcon />}
+            title="No segments yet"
+            description="Segments select contacts by their attributes, lists and behaviour, like “ordered twice in the last 30 days”, and update as contacts change."
+            action={create}
+          />
+        }
+      >
+        {(rows) =>
+          rows.map((segment) => (
+            <TableRow key={segment.id} className="relative">
+              <TableCell>
+                <Link href={`/segments/${segment.id}`} className="font-medium text-slate-900 after:absolute after:inset-0 hover:text-brand-700">
+                  {segment.name}
+                </Link>
+                {segment.description && <p className="max-w-md truncate text-xs text-slate-500">{segment.description}</p>}
+              </TableCell>
+              <TableCell className="text-right">
+                <LiveCount segmentId={segment.id} />
+              </TableCell>
+              <TableCell className="text-right text-slate-500 tabular-nums">{countRules(segment.definition.root)}</TableCell>
+              <TableCell className="whitespace-nowrap text-slate-500">
+                <time dateTime={segment.updatedAt.toISOString()} title={formatDateTime(segment.updatedAt)}>
+                  {formatRelative(segment.updatedAt)}
+                </time>
+              </TableCell>
+            </TableRow>
+          ))
+        }
+      </ListTable>
     </>
   );
 }

@@ -9,11 +9,10 @@ import { PlusIcon, TemplatesIcon } from "@/components/shell/icons";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { TableSkeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { ListTable } from "@/components/ui/list-table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { formatRelative } from "@/lib/format";
 import { errorMessage } from "@/lib/trpc-errors";
 import { NewEmailTemplateDialog } from "./new-email-template-dialog";
@@ -51,63 +50,50 @@ export function EmailTemplatesIndex({ canEdit }: { canEdit: boolean }) {
         </label>
       </div>
       {actionError && <Alert tone="error">{errorMessage(actionError)}</Alert>}
-      {templates.isLoading ? (
-        <Card>
-          <TableSkeleton columns={4} />
-        </Card>
-      ) : templates.error ? (
-        <Alert tone="error">{errorMessage(templates.error)}</Alert>
-      ) : !templates.data?.length ? (
-        <EmptyState
-          icon={<TemplatesIcon />}
-          title={archived ? "No archived templates" : "No email templates yet"}
-          description="Start from one of the ready-made designs (newsletter, welcome, promotion, receipt, win-back) or a blank page, then personalise with merge tags."
-          action={archived ? null : createButton}
-        />
-      ) : (
-        <Card className="overflow-hidden">
-          <Table aria-label="Email templates">
-            <TableHead>
-              <tr>
-                <TableHeaderCell>Template</TableHeaderCell>
-                <TableHeaderCell>Editor</TableHeaderCell>
-                <TableHeaderCell>Edited</TableHeaderCell>
-                {canEdit && <TableHeaderCell className="text-right">Actions</TableHeaderCell>}
-              </tr>
-            </TableHead>
-            <TableBody>
-              {templates.data.map((template) => (
-                <TableRow key={template.id}>
-                  <TableCell className="w-full max-w-0">
-                    <Link href={`/templates/email/${template.id}`} className="block truncate font-medium text-slate-900 hover:text-brand-700">
-                      {template.name}
-                    </Link>
-                    <p className="truncate text-slate-500">{template.subject || <em>No subject yet</em>}</p>
-                  </TableCell>
-                  <TableCell>
-                    <Badge>{EDITOR_LABELS[template.editor]}</Badge>
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap text-slate-500">
-                    <time dateTime={new Date(template.updatedAt).toISOString()} title={new Date(template.updatedAt).toLocaleString()}>
-                      {formatRelative(new Date(template.updatedAt))}
-                    </time>
-                  </TableCell>
-                  {canEdit && (
-                    <TableCell className="whitespace-nowrap text-right">
-                      <Button variant="ghost" size="sm" onClick={() => duplicate.mutate({ templateId: template.id })}>
-                        Duplicate
-                      </Button>
-                      <Button variant="ghost" size="sm" onClick={() => archive.mutate({ templateId: template.id, archived: !archived })}>
-                        {archived ? "Restore" : "Archive"}
-                      </Button>
-                    </TableCell>
-                  )}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Card>
-      )}
+      <ListTable
+        query={templates}
+        label="Email templates"
+        columns={["Template", "Editor", "Edited", ...(canEdit ? [{ label: "Actions", right: true }] : [])]}
+        empty={
+          <EmptyState
+            icon={<TemplatesIcon />}
+            title={archived ? "No archived templates" : "No email templates yet"}
+            description="Start from one of the ready-made designs (newsletter, welcome, promotion, receipt, win-back) or a blank page, then personalise with merge tags."
+            action={archived ? null : createButton}
+          />
+        }
+      >
+        {(rows) =>
+          rows.map((template) => (
+            <TableRow key={template.id}>
+              <TableCell className="w-full max-w-0">
+                <Link href={`/templates/email/${template.id}`} className="block truncate font-medium text-slate-900 hover:text-brand-700">
+                  {template.name}
+                </Link>
+                <p className="truncate text-slate-500">{template.subject || <em>No subject yet</em>}</p>
+              </TableCell>
+              <TableCell>
+                <Badge>{EDITOR_LABELS[template.editor]}</Badge>
+              </TableCell>
+              <TableCell className="whitespace-nowrap text-slate-500">
+                <time dateTime={new Date(template.updatedAt).toISOString()} title={new Date(template.updatedAt).toLocaleString()}>
+                  {formatRelative(new Date(template.updatedAt))}
+                </time>
+              </TableCell>
+              {canEdit && (
+                <TableCell className="whitespace-nowrap text-right">
+                  <Button variant="ghost" size="sm" onClick={() => duplicate.mutate({ templateId: template.id })}>
+                    Duplicate
+                  </Button>
+                  <Button variant="ghost" size="sm" onClick={() => archive.mutate({ templateId: template.id, archived: !archived })}>
+                    {archived ? "Restore" : "Archive"}
+                  </Button>
+                </TableCell>
+              )}
+            </TableRow>
+          ))
+        }
+      </ListTable>
       {canEdit && (
         <NewEmailTemplateDialog
           open={creating}

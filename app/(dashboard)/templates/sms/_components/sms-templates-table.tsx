@@ -6,17 +6,14 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { PlusIcon, SmsIcon } from "@/components/shell/icons";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { TemplatesTabs } from "../../_components/templates-tabs";
-import { TableSkeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { ListTable } from "@/components/ui/list-table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 import { formatDate } from "@/lib/format";
-import { errorMessage } from "@/lib/trpc-errors";
 import { CreateSmsTemplateDialog } from "./create-sms-template-dialog";
 
 export function SmsTemplatesTable({ canEdit }: { canEdit: boolean }) {
@@ -58,53 +55,41 @@ export function SmsTemplatesTable({ canEdit }: { canEdit: boolean }) {
           </button>
         ))}
       </div>
-      {templates.isLoading ? (
-        <Card>
-          <TableSkeleton columns={4} />
-        </Card>
-      ) : templates.error ? (
-        <Alert tone="error">{errorMessage(templates.error)}</Alert>
-      ) : !templates.data?.length ? (
-        archived ? (
-          <EmptyState icon={<SmsIcon />} title="Nothing archived" description="Templates you archive wait here, and can be restored." />
-        ) : (
-          <EmptyState
-            icon={<SmsIcon />}
-            title="No SMS templates yet"
-            description="Write a text message once, with the contact's name or any attribute merged in, and see its segments and cost before it goes out."
-            action={createButton}
-          />
-        )
-      ) : (
-        <Card className="overflow-hidden">
-          <Table aria-label="SMS templates">
-            <TableHead>
-              <tr>
-                <TableHeaderCell>Template</TableHeaderCell>
-                <TableHeaderCell>Route</TableHeaderCell>
-                <TableHeaderCell>Updated</TableHeaderCell>
-              </tr>
-            </TableHead>
-            <TableBody>
-              {templates.data.map((template) => (
-                <TableRow key={template.id} className="relative">
-                  <TableCell className="w-full max-w-0">
-                    <Link
-                      href={`/templates/sms/${template.id}`}
-                      className="block truncate font-medium text-slate-900 after:absolute after:inset-0 hover:text-brand-700"
-                    >
-                      {template.name}
-                    </Link>
-                    <p className="truncate text-slate-500">{template.body || "Empty message"}</p>
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap text-slate-600">{template.routeName ?? "None"}</TableCell>
-                  <TableCell className="whitespace-nowrap text-slate-500">{formatDate(template.updatedAt)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Card>
-      )}
+      <ListTable
+        query={templates}
+        label="SMS templates"
+        columns={["Template", "Route", "Updated"]}
+        empty={
+          archived ? (
+            <EmptyState icon={<SmsIcon />} title="Nothing archived" description="Templates you archive wait here, and can be restored." />
+          ) : (
+            <EmptyState
+              icon={<SmsIcon />}
+              title="No SMS templates yet"
+              description="Write a text message once, with the contact's name or any attribute merged in, and see its segments and cost before it goes out."
+              action={createButton}
+            />
+          )
+        }
+      >
+        {(rows) =>
+          rows.map((template) => (
+            <TableRow key={template.id} className="relative">
+              <TableCell className="w-full max-w-0">
+                <Link
+                  href={`/templates/sms/${template.id}`}
+                  className="block truncate font-medium text-slate-900 after:absolute after:inset-0 hover:text-brand-700"
+                >
+                  {template.name}
+                </Link>
+                <p className="truncate text-slate-500">{template.body || "Empty message"}</p>
+              </TableCell>
+              <TableCell className="whitespace-nowrap text-slate-600">{template.routeName ?? "None"}</TableCell>
+              <TableCell className="whitespace-nowrap text-slate-500">{formatDate(template.updatedAt)}</TableCell>
+            </TableRow>
+          ))
+        }
+      </ListTable>
       {canEdit && (
         <CreateSmsTemplateDialog
           open={creating}
