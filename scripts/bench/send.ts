@@ -3,7 +3,9 @@
  * Postgres, into a discarding SMTP sink on loopback, with two real worker processes.
  *   - the render benchmark's newsletter to N generated contacts, 5% suppressed, DKIM off then on;
  *   - messages per second from launch to the last message logged, batch latency p50/p99, worker CPU
- *     seconds per 1,000 messages, peak worker memory, and the campaign report's latency while sending;
+ *     seconds per 1,000 messages, peak worker memory, and the campaign page's latency while sending
+ *     (the campaign with its stage progress and the full report: funnel, activity, links, domains,
+ *     credits, A/B), read every 250 ms;
  *   - in the same run, the raw ceiling: as many pre-built messages pushed into the same sink by a
  *     minimal pipelining SMTP client, and the ratio of the two.
  * Options: --recipients N, --workers N (default 2), --no-dkim-run (skip the DKIM-on campaign),
@@ -61,6 +63,7 @@ const main = async () => {
   const { createCampaign } = await import("@/server/domain/campaigns/save-campaign");
   const { launchCampaign } = await import("@/server/domain/campaigns/launch-campaign");
   const { getCampaign } = await import("@/server/domain/campaigns/get-campaign");
+  const { campaignReport } = await import("@/server/domain/campaigns/campaign-report");
   const { seedSendAudience, setDkim } = await import("./send/seed-audience");
   const { buildRawMessages } = await import("./send/prebuilt-messages");
   const { pushRaw } = await import("./send/raw-ceiling");
@@ -88,8 +91,11 @@ const main = async () => {
     while (status !== "sent") {
       await new Promise((resolve) => setTimeout(resolve, 250));
       const reportStart = performance.now();
-      const current = await getCampaign({ workspaceId: workspace.id, campaignId: campaign.id });
-      await db.execute(sql`select hour, kind, total, unique_count from campaign_stats_hourly where campaign_id = ${campaign.id} order by hour`);
+      // What the campaign page loads while it sends: the campaign with its stage progress, and the report.
+      const [current] = await Promise.all([
+        getCampaign({ workspaceId: workspace.id, campaignId: campaign.id }),
+        campaignReport({ workspaceId: workspace.id, campaignId: campaign.id }),
+      ]);
       reportTimes.push(performance.now() - reportStart);
       status = current.status;
       if (status === "paused" || status === "failed" || status === "cancelled") throw new Error(`campaign ${status}: ${current.statusReason}`);
@@ -111,7 +117,7 @@ const main = async () => {
     console.log(`  sent ${fmt(done.progress.sent)}, skipped ${fmt(done.progress.skipped)} in ${fmt(launchToLast, 1)} s: ${fmt(perSecond)} messages/s end to end`);
     console.log(`  batch latency p50 ${fmt(percentile(latencies, 50))} ms, p99 ${fmt(percentile(latencies, 99))} ms (${latencies.length} batches of 250)`);
     console.log(`  worker CPU: ${fmt((cpu / done.progress.sent) * 1000, 2)} s per 1,000 messages; peak worker memory ${fmt(Math.max(...workers.map((w) => peakMemoryMb(w.pid!))))} MB`);
-    console.log(`  campaign report while sending: p50 ${fmt(percentile(reportTimes, 50), 1)} ms, p99 ${fmt(percentile(reportTimes, 99), 1)} ms, max ${fmt(Math.max(...reportTimes), 1)} ms (goal < 100 ms)`);
+    console.log(`  campaign page (progress and full report) while sending: p50 ${fmt(percentile(reportTimes, 50), 1)} ms, p99 ${fmt(percentile(reportTimes, 99), 1)} ms, max ${fmt(Math.max(...reportTimes), 1)} ms (goal < 100 ms)`);
     if (statements) await printTopStatements(db, sql);
     return perSecond;
   };
