@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { newPerson, signUpWithWorkspace } from "../fixtures/accounts";
+import { addSubscribedContactOnList } from "../fixtures/audience";
 
 /**
  * A marketer's first campaign: a subscribed contact on a list, a sender, a code template with a
@@ -15,27 +16,9 @@ test("campaign: build a draft, launch it, watch it send, find it in the Outbox a
   const sender = `news-${unique}@shop.example`;
   await signUpWithWorkspace(page, owner, `Campaigns ${unique}`);
 
-  // A contact who agreed to email marketing.
-  await page.getByRole("button", { name: "Add contact" }).first().click();
+  // A contact who agreed to email marketing, on a list.
+  await addSubscribedContactOnList(page, { channel: "email", address: `ana.${unique}@example.com`, firstName: "Ana", listName: "Newsletter" });
   const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Email", { exact: true }).fill(`ana.${unique}@example.com`);
-  await dialog.getByLabel("First name").fill("Ana");
-  await dialog.getByLabel("Email marketing").selectOption("subscribed");
-  await dialog.getByRole("button", { name: "Add contact" }).click();
-  await expect(page).toHaveURL(/\/contacts\/[0-9a-f-]{36}$/);
-
-  // A list with the contact on it.
-  await page.goto("/lists");
-  await page.getByRole("button", { name: "Create list" }).click();
-  await dialog.getByLabel("Name").fill("Newsletter");
-  await dialog.getByRole("button", { name: "Create list" }).click();
-  await expect(page).toHaveURL(/\/lists\/[0-9a-f-]{36}$/);
-  await page.getByRole("button", { name: "Add contacts" }).click();
-  await dialog.getByLabel("Search contacts").fill("ana");
-  await dialog.getByRole("checkbox", { name: /Ana/ }).check();
-  await dialog.getByRole("button", { name: "Add 1 contact" }).click();
-  await expect(dialog.getByText("Added 1 contact.")).toBeVisible();
-  await dialog.getByRole("button", { name: "Done" }).click();
 
   // A sender.
   await page.goto("/settings/senders");

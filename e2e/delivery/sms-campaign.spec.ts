@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { startSmppPeer, type SmppPeer } from "../../server/testing/smpp-peer";
 import { newPerson, signUpWithWorkspace } from "../fixtures/accounts";
+import { addSubscribedContactOnList } from "../fixtures/audience";
 
 let peer: SmppPeer;
 test.beforeAll(async () => {
@@ -19,24 +20,8 @@ test("SMS campaign: route with an SMPP provider, test SMS, campaign sent through
   await signUpWithWorkspace(page, newPerson("Tess Texter"), `Texts ${unique}`);
 
   // A contact who agreed to SMS marketing, on a list.
-  await page.getByRole("button", { name: "Add contact" }).first().click();
+  await addSubscribedContactOnList(page, { channel: "sms", address: "+852 9123 4567", firstName: "Ana", listName: "Texts" });
   const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Phone", { exact: true }).fill("+852 9123 4567");
-  await dialog.getByLabel("First name").fill("Ana");
-  await dialog.getByLabel("SMS marketing").selectOption("subscribed");
-  await dialog.getByRole("button", { name: "Add contact" }).click();
-  await expect(page).toHaveURL(/\/contacts\/[0-9a-f-]{36}$/);
-  await page.goto("/lists");
-  await page.getByRole("button", { name: "Create list" }).click();
-  await dialog.getByLabel("Name").fill("Texts");
-  await dialog.getByRole("button", { name: "Create list" }).click();
-  await expect(page).toHaveURL(/\/lists\/[0-9a-f-]{36}$/);
-  await page.getByRole("button", { name: "Add contacts" }).click();
-  await dialog.getByLabel("Search contacts").fill("ana");
-  await dialog.getByRole("checkbox", { name: /Ana/ }).check();
-  await dialog.getByRole("button", { name: "Add 1 contact" }).click();
-  await expect(dialog.getByText("Added 1 contact.")).toBeVisible();
-  await dialog.getByRole("button", { name: "Done" }).click();
 
   // A route with an SMPP provider; a missing password is named beside its field.
   await page.goto("/settings/sms-routes");

@@ -10,8 +10,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import { TableSkeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { ListTable } from "@/components/ui/list-table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
 import { formatDate, formatDateTime, formatRelative } from "@/lib/format";
 import { errorCode, errorMessage } from "@/lib/trpc-errors";
@@ -62,91 +62,77 @@ export function ApiKeysSettings({ canManage, scopes }: { canManage: boolean; sco
           </div>
           {!!keys.data?.length && createButton}
         </CardHeader>
-        {keys.isLoading ? (
-          <TableSkeleton columns={5} rows={2} />
-        ) : keys.error ? (
-          <div className="p-5">
-            <Alert tone="error">{errorMessage(keys.error)}</Alert>
-          </div>
-        ) : !keys.data?.length ? (
-          <EmptyState
-            className="m-5 border-slate-200 sm:m-6"
-            icon={<KeyIcon />}
-            title="No API keys yet"
-            description="Create a key to send from your own applications, sync contacts or connect to the SMTP relay."
-            action={createButton}
-          />
-        ) : (
-          <Table aria-label="API keys">
-            <TableHead>
-              <tr>
-                <TableHeaderCell>Name</TableHeaderCell>
-                <TableHeaderCell>Key</TableHeaderCell>
-                <TableHeaderCell>Scopes</TableHeaderCell>
-                <TableHeaderCell>Created</TableHeaderCell>
-                <TableHeaderCell>Last used</TableHeaderCell>
-                <TableHeaderCell>
-                  <span className="sr-only">Status and actions</span>
-                </TableHeaderCell>
-              </tr>
-            </TableHead>
-            <TableBody>
-              {keys.data.map((key) => {
-                const revoked = key.revokedAt !== null;
-                return (
-                  <TableRow key={key.id} className={cn(revoked && "bg-slate-50/60")}>
-                    <TableCell className={cn("font-medium", revoked ? "text-slate-400 line-through" : "text-slate-900")}>
-                      {key.name}
-                    </TableCell>
-                    <TableCell>
-                      <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs whitespace-nowrap text-slate-700">
-                        {key.prefix}…
-                      </code>
-                    </TableCell>
-                    <TableCell>
-                      <div className="flex max-w-xs flex-wrap gap-1">
-                        {key.scopes.map((scope) => (
-                          <Badge key={scope} tone={revoked ? "neutral" : "brand"} title={descriptions[scope]} className="font-mono">
-                            {scope}
-                          </Badge>
-                        ))}
-                      </div>
-                    </TableCell>
-                    <TableCell className="whitespace-nowrap text-slate-500">
-                      {formatDate(key.createdAt)}
-                      {key.createdByName && <span className="block text-xs">by {key.createdByName}</span>}
-                    </TableCell>
-                    <TableCell className="whitespace-nowrap text-slate-500">
-                      {key.lastUsedAt ? (
-                        <time dateTime={key.lastUsedAt.toISOString()} title={formatDateTime(key.lastUsedAt)}>
-                          {formatRelative(key.lastUsedAt)}
-                        </time>
-                      ) : (
-                        "never"
-                      )}
-                    </TableCell>
-                    <TableCell className="text-right whitespace-nowrap">
-                      {revoked ? (
-                        <Badge tone="red" title={key.revokedAt ? `Revoked ${formatDateTime(key.revokedAt)}` : undefined}>
-                          Revoked
+        <ListTable
+          embedded
+          query={keys}
+          label="API keys"
+          columns={["Name", "Key", "Scopes", "Created", "Last used", { label: "Status and actions", hidden: true }]}
+          empty={
+            <EmptyState
+              className="m-5 border-slate-200 sm:m-6"
+              icon={<KeyIcon />}
+              title="No API keys yet"
+              description="Create a key to send from your own applications, sync contacts or connect to the SMTP relay."
+              action={createButton}
+            />
+          }
+        >
+          {(rows) =>
+            rows.map((key) => {
+              const revoked = key.revokedAt !== null;
+              return (
+                <TableRow key={key.id} className={cn(revoked && "bg-slate-50/60")}>
+                  <TableCell className={cn("font-medium", revoked ? "text-slate-400 line-through" : "text-slate-900")}>
+                    {key.name}
+                  </TableCell>
+                  <TableCell>
+                    <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs whitespace-nowrap text-slate-700">
+                      {key.prefix}…
+                    </code>
+                  </TableCell>
+                  <TableCell>
+                    <div className="flex max-w-xs flex-wrap gap-1">
+                      {key.scopes.map((scope) => (
+                        <Badge key={scope} tone={revoked ? "neutral" : "brand"} title={descriptions[scope]} className="font-mono">
+                          {scope}
                         </Badge>
-                      ) : (
-                        <Button
-                          variant="danger-ghost"
-                          size="sm"
-                          aria-label={`Revoke ${key.name}`}
-                          onClick={() => setRevoking({ id: key.id, name: key.name })}
-                        >
-                          Revoke
-                        </Button>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        )}
+                      ))}
+                    </div>
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap text-slate-500">
+                    {formatDate(key.createdAt)}
+                    {key.createdByName && <span className="block text-xs">by {key.createdByName}</span>}
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap text-slate-500">
+                    {key.lastUsedAt ? (
+                      <time dateTime={key.lastUsedAt.toISOString()} title={formatDateTime(key.lastUsedAt)}>
+                        {formatRelative(key.lastUsedAt)}
+                      </time>
+                    ) : (
+                      "never"
+                    )}
+                  </TableCell>
+                  <TableCell className="text-right whitespace-nowrap">
+                    {revoked ? (
+                      <Badge tone="red" title={key.revokedAt ? `Revoked ${formatDateTime(key.revokedAt)}` : undefined}>
+                        Revoked
+                      </Badge>
+                    ) : (
+                      <Button
+                        variant="danger-ghost"
+                        size="sm"
+                        aria-label={`Revoke ${key.name}`}
+                        onClick={() => setRevoking({ id: key.id, name: key.name })}
+                      >
+                        Revoke
+                      </Button>
+                    )}
+                  </TableCell>
+                </TableRow>
+              );
+            })
+          }
+        </ListTable>
       </Card>
 
       <CreateApiKeyDialog

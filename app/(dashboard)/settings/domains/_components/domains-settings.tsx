@@ -8,8 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import { TableSkeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { ListTable } from "@/components/ui/list-table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import { errorMessage } from "@/lib/trpc-errors";
 import type { SendingDomainView } from "@/server/domain/delivery/domains/sending-domain-view";
@@ -54,72 +54,60 @@ export function DomainsSettings({ canManage }: { canManage: boolean }) {
             />
           </CardContent>
         )}
-        {domains.isLoading ? (
-          <TableSkeleton columns={4} rows={2} />
-        ) : domains.error ? (
-          <div className="p-5">
-            <Alert tone="error">{errorMessage(domains.error)}</Alert>
-          </div>
-        ) : !domains.data?.length ? (
-          <EmptyState
-            className="m-5 border-slate-200 sm:m-6"
-            icon={<DomainIcon />}
-            title="No sending domains yet"
-            description={
-              canManage
-                ? "Add the domain of your From addresses above. Herald makes a DKIM key for it and shows the DNS records to publish."
-                : "An admin adds the domain of your From addresses and publishes its DNS records."
-            }
-          />
-        ) : (
-          <Table aria-label="Sending domains">
-            <TableHead>
-              <tr>
-                <TableHeaderCell>Domain</TableHeaderCell>
-                <TableHeaderCell>Status</TableHeaderCell>
-                <TableHeaderCell>Last checked</TableHeaderCell>
-                <TableHeaderCell>
-                  <span className="sr-only">Actions</span>
-                </TableHeaderCell>
-              </tr>
-            </TableHead>
-            <TableBody>
-              {domains.data.map((domain) => (
-                <TableRow key={domain.id} className={domain.id === selected?.id ? "bg-brand-50/40" : undefined}>
-                  <TableCell className="font-medium text-slate-900">{domain.domain}</TableCell>
-                  <TableCell>
-                    <DomainStatusBadge status={domain.status} />
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap text-slate-500">
-                    {domain.lastCheckedAt ? (
-                      <time dateTime={domain.lastCheckedAt.toISOString()} title={formatDateTime(domain.lastCheckedAt)}>
-                        {formatRelative(domain.lastCheckedAt)}
-                      </time>
-                    ) : (
-                      "Never"
-                    )}
-                  </TableCell>
-                  <TableCell className="text-right whitespace-nowrap">
-                    <Button
-                      variant="ghost"
-                      size="sm"
-                      aria-label={`DNS records for ${domain.domain}`}
-                      aria-pressed={domain.id === selected?.id}
-                      onClick={() => setChosenId(domain.id === selected?.id ? "" : domain.id)}
-                    >
-                      DNS records
+        <ListTable
+          embedded
+          query={domains}
+          label="Sending domains"
+          columns={["Domain", "Status", "Last checked", { label: "Actions", hidden: true }]}
+          empty={
+            <EmptyState
+              className="m-5 border-slate-200 sm:m-6"
+              icon={<DomainIcon />}
+              title="No sending domains yet"
+              description={
+                canManage
+                  ? "Add the domain of your From addresses above. Herald makes a DKIM key for it and shows the DNS records to publish."
+                  : "An admin adds the domain of your From addresses and publishes its DNS records."
+              }
+            />
+          }
+        >
+          {(rows) =>
+            rows.map((domain) => (
+              <TableRow key={domain.id} className={domain.id === selected?.id ? "bg-brand-50/40" : undefined}>
+                <TableCell className="font-medium text-slate-900">{domain.domain}</TableCell>
+                <TableCell>
+                  <DomainStatusBadge status={domain.status} />
+                </TableCell>
+                <TableCell className="whitespace-nowrap text-slate-500">
+                  {domain.lastCheckedAt ? (
+                    <time dateTime={domain.lastCheckedAt.toISOString()} title={formatDateTime(domain.lastCheckedAt)}>
+                      {formatRelative(domain.lastCheckedAt)}
+                    </time>
+                  ) : (
+                    "Never"
+                  )}
+                </TableCell>
+                <TableCell className="text-right whitespace-nowrap">
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    aria-label={`DNS records for ${domain.domain}`}
+                    aria-pressed={domain.id === selected?.id}
+                    onClick={() => setChosenId(domain.id === selected?.id ? "" : domain.id)}
+                  >
+                    DNS records
+                  </Button>
+                  {canManage && (
+                    <Button variant="danger-ghost" size="sm" aria-label={`Delete ${domain.domain}`} onClick={() => setDeleting(domain)}>
+                      Delete
                     </Button>
-                    {canManage && (
-                      <Button variant="danger-ghost" size="sm" aria-label={`Delete ${domain.domain}`} onClick={() => setDeleting(domain)}>
-                        Delete
-                      </Button>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+                  )}
+                </TableCell>
+              </TableRow>
+            ))
+          }
+        </ListTable>
       </Card>
 
       {selected && <DomainRecords key={selected.id} domainId={selected.id} canManage={canManage} onChecked={() => void refresh()} />}

@@ -10,8 +10,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import { TableSkeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { ListTable } from "@/components/ui/list-table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { errorMessage } from "@/lib/trpc-errors";
 import type { SmsRoute } from "@/server/domain/content/sms/list-sms-routes";
 import { CHARSET_SHORT, formatCredits, type CharsetOption, type MarketOption } from "./route-options";
@@ -53,87 +53,70 @@ export function SmsRoutesSettings({ canManage, markets, charsets }: { canManage:
           </div>
           {!!routes.data?.length && addButton}
         </CardHeader>
-        {routes.isLoading ? (
-          <TableSkeleton columns={6} rows={2} />
-        ) : routes.error ? (
-          <div className="p-5">
-            <Alert tone="error">{errorMessage(routes.error)}</Alert>
-          </div>
-        ) : !routes.data?.length ? (
-          <EmptyState
-            className="m-5 border-slate-200 sm:m-6"
-            icon={<SmsIcon />}
-            title="No SMS routes yet"
-            description={
-              canManage
-                ? "Add a route for each market you text, with its price per segment, so the composer can show what a message costs."
-                : "An admin adds routes for each market with their price per segment; then the composer shows what a message costs."
-            }
-            action={addButton}
-          />
-        ) : (
-          <Table aria-label="SMS routes">
-            <TableHead>
-              <tr>
-                <TableHeaderCell>Route</TableHeaderCell>
-                <TableHeaderCell>Markets</TableHeaderCell>
-                <TableHeaderCell>Provider</TableHeaderCell>
-                <TableHeaderCell>Characters</TableHeaderCell>
-                <TableHeaderCell className="text-right">Per segment</TableHeaderCell>
-                <TableHeaderCell className="text-right">Templates</TableHeaderCell>
-                {canManage && (
-                  <TableHeaderCell>
-                    <span className="sr-only">Actions</span>
-                  </TableHeaderCell>
-                )}
-              </tr>
-            </TableHead>
-            <TableBody>
-              {routes.data.map((route) => (
-                <TableRow key={route.id}>
-                  <TableCell className="font-medium text-slate-900">{route.name}</TableCell>
-                  <TableCell>
-                    <div className="flex flex-wrap gap-1">
-                      {route.markets.map((market) => (
-                        <Badge key={market} tone="brand" title={marketLabel[market]} className="font-mono">
-                          {market}
-                        </Badge>
-                      ))}
-                    </div>
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap">
-                    {route.provider ? (
-                      <span title={route.throttlePerSecond ? `At most ${route.throttlePerSecond} per second` : undefined}>
-                        <Badge tone="green">{route.provider.kind === "smpp" ? "SMPP" : "HTTP"}</Badge>{" "}
-                        <span className="text-slate-600">{route.provider.kind === "smpp" ? `${route.provider.host}:${route.provider.port}` : new URL(route.provider.url).host}</span>
-                      </span>
-                    ) : (
-                      <Badge>Prices only</Badge>
-                    )}
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap">{CHARSET_SHORT[route.charset]}</TableCell>
-                  <TableCell className="text-right whitespace-nowrap tabular-nums">{formatCredits(route.pricePerSegment)} credits</TableCell>
-                  <TableCell className="text-right tabular-nums">{route.templateCount.toLocaleString()}</TableCell>
-                  {canManage && (
-                    <TableCell className="text-right whitespace-nowrap">
-                      {route.provider && (
-                        <Button variant="ghost" size="sm" aria-label={`Send a test SMS through ${route.name}`} onClick={() => setTesting(route)}>
-                          Send test
-                        </Button>
-                      )}
-                      <Button variant="ghost" size="sm" aria-label={`Edit ${route.name}`} onClick={() => setEditing(route)}>
-                        Edit
-                      </Button>
-                      <Button variant="danger-ghost" size="sm" aria-label={`Delete ${route.name}`} onClick={() => setDeleting(route)}>
-                        Delete
-                      </Button>
-                    </TableCell>
+        <ListTable
+          embedded
+          query={routes}
+          label="SMS routes"
+          columns={["Route", "Markets", "Provider", "Characters", { label: "Per segment", right: true }, { label: "Templates", right: true }, ...(canManage ? [{ label: "Actions", hidden: true }] : [])]}
+          empty={
+            <EmptyState
+              className="m-5 border-slate-200 sm:m-6"
+              icon={<SmsIcon />}
+              title="No SMS routes yet"
+              description={
+                canManage
+                  ? "Add a route for each market you text, with its price per segment, so the composer can show what a message costs."
+                  : "An admin adds routes for each market with their price per segment; then the composer shows what a message costs."
+              }
+              action={addButton}
+            />
+          }
+        >
+          {(rows) =>
+            rows.map((route) => (
+              <TableRow key={route.id}>
+                <TableCell className="font-medium text-slate-900">{route.name}</TableCell>
+                <TableCell>
+                  <div className="flex flex-wrap gap-1">
+                    {route.markets.map((market) => (
+                      <Badge key={market} tone="brand" title={marketLabel[market]} className="font-mono">
+                        {market}
+                      </Badge>
+                    ))}
+                  </div>
+                </TableCell>
+                <TableCell className="whitespace-nowrap">
+                  {route.provider ? (
+                    <span title={route.throttlePerSecond ? `At most ${route.throttlePerSecond} per second` : undefined}>
+                      <Badge tone="green">{route.provider.kind === "smpp" ? "SMPP" : "HTTP"}</Badge>{" "}
+                      <span className="text-slate-600">{route.provider.kind === "smpp" ? `${route.provider.host}:${route.provider.port}` : new URL(route.provider.url).host}</span>
+                    </span>
+                  ) : (
+                    <Badge>Prices only</Badge>
                   )}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+                </TableCell>
+                <TableCell className="whitespace-nowrap">{CHARSET_SHORT[route.charset]}</TableCell>
+                <TableCell className="text-right whitespace-nowrap tabular-nums">{formatCredits(route.pricePerSegment)} credits</TableCell>
+                <TableCell className="text-right tabular-nums">{route.templateCount.toLocaleString()}</TableCell>
+                {canManage && (
+                  <TableCell className="text-right whitespace-nowrap">
+                    {route.provider && (
+                      <Button variant="ghost" size="sm" aria-label={`Send a test SMS through ${route.name}`} onClick={() => setTesting(route)}>
+                        Send test
+                      </Button>
+                    )}
+                    <Button variant="ghost" size="sm" aria-label={`Edit ${route.name}`} onClick={() => setEditing(route)}>
+                      Edit
+                    </Button>
+                    <Button variant="danger-ghost" size="sm" aria-label={`Delete ${route.name}`} onClick={() => setDeleting(route)}>
+                      Delete
+                    </Button>
+                  </TableCell>
+                )}
+              </TableRow>
+            ))
+          }
+        </ListTable>
       </Card>
 
       {canManage && (
