@@ -27,3 +27,22 @@ export const releaseDeadWorkerJobs = async (taskPrefix: string) => {
     where task_id in (select id from graphile_worker._private_tasks where identifier like ${`${taskPrefix}%`})`);
   await db.execute(sql`update graphile_worker._private_job_queues set locked_at = null, locked_by = null where queue_name like ${`${taskPrefix}%`}`);
 };
+
+/**
+ * The second half of a journey crash test: the dead worker's journey jobs released, a fresh worker
+ * from `start` runs until no run of `journeyId` is unfinished (or fails after `timeoutMs`), then stops.
+ */
+export const finishJourneyOnNewWorker = async (journeyId: string, start: () => Promise<SpawnedProcess>, timeoutMs: number) => {
+  await releaseDeadWorkerJobs("journeys/");
+  const second = await start();
+  try {
+    await waitFor(
+      async () =>
+        (await db.execute<{ n: number }>(sql`select count(*)::int as n from journey_states where journey_id = ${journeyId} and finished_at is null`))[0]!.n === 0,
+      timeoutMs,
+      "every run to finish on the second worker",
+    );
+  } finally {
+    await second.stop();
+  }
+};

@@ -6,7 +6,7 @@ import { trackEvents } from "@/server/domain/events/track-events";
 import { createList } from "@/server/domain/lists/create-list";
 import { insertTestContacts } from "@/server/testing/bulk-contacts";
 import { createTestWorkspace } from "@/server/testing/fixtures";
-import { killWorker, releaseDeadWorkerJobs, waitFor } from "@/server/testing/crashed-worker";
+import { finishJourneyOnNewWorker, killWorker, waitFor } from "@/server/testing/crashed-worker";
 import { spawnHeraldProcess, type SpawnedProcess } from "@/server/testing/spawn-process";
 import { definition, nodeStats, publishTestJourney } from "./runtime-fixtures";
 import { useOwnDatabase } from "@/server/testing/own-database";
@@ -63,18 +63,7 @@ describe("journey runtime under failure", () => {
     const [midway] = await db.execute<{ unfinished: number }>(sql`
       select count(*)::int as unfinished from journey_states where journey_id = ${journeyId} and finished_at is null`);
     expect(midway!.unfinished, "runs still unfinished when the worker died").toBeGreaterThan(0);
-    await releaseDeadWorkerJobs("journeys/");
-    const second = await worker();
-    try {
-      await waitFor(
-        async () =>
-          (await db.execute<{ n: number }>(sql`select count(*)::int as n from journey_states where journey_id = ${journeyId} and finished_at is null`))[0]!.n === 0,
-        180_000,
-        "every run to finish on the second worker",
-      );
-    } finally {
-      await second.stop();
-    }
+    await finishJourneyOnNewWorker(journeyId, worker, 180_000);
 
     const [runs] = await db.execute<{ total: number; completed: number; contacts: number }>(sql`
       select count(*)::int as total, count(*) filter (where status = 'completed' and exit_reason = 'exit')::int as completed,

@@ -5,7 +5,7 @@ import { createSendableWorkspace } from "@/server/domain/campaigns/campaign-fixt
 import { trackEvents } from "@/server/domain/events/track-events";
 import { env } from "@/server/env";
 import { startRecordingSink } from "@/server/testing/recording-sink";
-import { killWorker, releaseDeadWorkerJobs, waitFor } from "@/server/testing/crashed-worker";
+import { finishJourneyOnNewWorker, killWorker, waitFor } from "@/server/testing/crashed-worker";
 import { spawnHeraldProcess, type SpawnedProcess } from "@/server/testing/spawn-process";
 import { definition, publishTestJourney } from "./runtime-fixtures";
 import { useOwnDatabase } from "@/server/testing/own-database";
@@ -68,18 +68,7 @@ describe("journey sends under failure", () => {
     first = null;
     const sentBeforeCrash = sink.receipts.length;
     expect(sentBeforeCrash, "the kill landed mid-send").toBeLessThan(CONTACTS);
-    await releaseDeadWorkerJobs("journeys/");
-    const second = await worker();
-    try {
-      await waitFor(
-        async () =>
-          (await db.execute<{ n: number }>(sql`select count(*)::int as n from journey_states where journey_id = ${journeyId} and finished_at is null`))[0]!.n === 0,
-        240_000,
-        "every run to finish on the second worker",
-      );
-    } finally {
-      await second.stop();
-    }
+    await finishJourneyOnNewWorker(journeyId, worker, 240_000);
 
     const byRecipient = new Map<string, Set<string>>();
     for (const receipt of sink.receipts) byRecipient.set(receipt.to, (byRecipient.get(receipt.to) ?? new Set()).add(receipt.messageId));
